@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
+import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import ws from 'ws';
+import * as schema from './schema';
+
+// One `db` for three drivers (docs/decisions/001-database-drivers.md):
+//   DATABASE_URL unset            → PGlite in PGLITE_DIR (default .data/pglite; `memory://` for tests)
+//   postgres://… (ordinary server) → node-postgres Pool
+//   *.neon.tech or DATABASE_DRIVER=neon → neon-serverless Pool over WebSocket
+// The instance lives on globalThis: PGlite must be opened once per process (hot reload included),
+// and it is created on first use so that importing this module (e.g. during `next build`) opens nothing.
+
+export type Database = NodePgDatabase<typeof schema>;
+export type DriverName = 'pglite' | 'pg' | 'neon';
+
+type Handle = { db: Database; driver: DriverName; close: () => Promise<void> };
+
+const globalForDb = globalThis as unknown as { __portalDb?: Handle };
+
+export function selectDriver(env: NodeJS.ProcessEnv = process.env): DriverName {
+  const url = env.DATABASE_URL?.trim();
+  const forced = env.DATABASE_DRIVER?.trim();
+  if (forced === 'neon' || forced === 'pg' || forced === 'pglite') {
+    if (forced !== 'pglite' && !url) throw new Error(`DATABASE_DRIVER=${forced} needs DATABASE_URL`);
+    return forced;
+  }
+  if (forced) throw new Error(`DATABASE_DRIVER must be one of pglite, pg, neon (got "${forced}")`);
+  if (!url) return 'pglite';
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return host.endsWith('.neon.tech') ? 'neon' : 'pg';
+}
+
+export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PGLITE_DIR?.trim() || '.data/pglite';
+}
+
+function create(): Handle {
+  const driver = selectDriver();
+  const url = process.env.DATABASE_URL?.trim() ?? '';
+  const logger = process.env.DB_QUERY_COUNTER === '1' ? queryCounterLogger : undefined;
+
+  if (driver === 'pg') {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    // An idle client that loses its server must not crash the process (faults test, restarts).
+    pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+    return { db: drizzlePg({ client: pool, schema, logger }), driver, close: () => pool.end() };
+  }
+
+  if (driver === 'neon') {
+    neonConfig.webSocketConstructor = ws;
+    const bridge = process.env.NEON_WS_PROXY?.trim();
+    if (bridge) {
+      // Local WebSocket→TCP bridge in front of an ordinary server (tests only).
+      neonConfig.wsProxy = (host, port) => `${bridge}/v2?address=${host}:${port}`;
+      neonConfig.useSecureWebSocket = false;
+      neonConfig.pipelineTLS = false;
+      neonConfig.pipelineConnect = false;
+    }
+    const pool = new NeonPool({ connectionString: url });
+    pool.on('error', (err: Error) => console.error('[db] idle client error:', err.message));
+    const db = drizzleNeon({ client: pool, schema, logger }) as unknown as Database;
+    return { db, driver, close: () => pool.end() };
+  }
+
+  const dir = pgliteDir();
+  if (dir !== 'memory://') {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const client = new PGlite(dir);
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
+  return { db, driver, close: () => client.close() };
+}
+
+function handle(): Handle {
+  if (!globalForDb.__portalDb) globalForDb.__portalDb = create();
+  return globalForDb.__portalDb;
+}
+
+/** The database, opened on first use. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop) {
+    const real = handle().db as unknown as Record<string | symbol, unknown>;
+    const value = real[prop];
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export function currentDriver(): DriverName {
+  return handle().driver;
+}
+
+/** Closes the connection (scripts and tests); the next use opens a new one. */
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.__portalDb;
+  globalForDb.__portalDb = undefined;
+  if (h) await h.close();
+}
+
+// Bench mode only: counts SQL statements so `npm run bench` can report queries per request.
+const queryCounterLogger = {
+  logQuery() {
+    const g = globalThis as unknown as { __portalQueryCount?: number };
+    g.__portalQueryCount = (g.__portalQueryCount ?? 0) + 1;
+  },
+};
+
+export { schema };

@@ -1,0 +1,271 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+// Table, column, enum and index names follow ../shared/spec/portal-database-schema.md.
+// Timestamps are `timestamptz` so that comparisons with now() never depend on the server's zone
+// (docs/decisions/002-schema-extensions.md). `updated_at` and the lower-cased email are kept by
+// triggers (migration 0003), so raw SQL updates keep them right as well as drizzle ones.
+
+export const roleEnum = pgEnum('role', ['CLIENT', 'ADMIN', 'SUPER_ADMIN']);
+export const projectStatusEnum = pgEnum('project_status', [
+  'PENDING',
+  'APPROVED',
+  'IN_PROGRESS',
+  'REVIEW',
+  'COMPLETED',
+  'CANCELLED',
+]);
+export const projectTypeEnum = pgEnum('project_type', [
+  'WEBSITE',
+  'E_COMMERCE',
+  'WEB_APP',
+  'MOBILE_APP',
+  'BRANDING',
+  'MARKETING',
+  'OTHER',
+]);
+export const ticketStatusEnum = pgEnum('ticket_status', ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED']);
+export const commentSenderEnum = pgEnum('comment_sender', ['CLIENT', 'ADMIN']);
+export const tokenPurposeEnum = pgEnum('token_purpose', ['VERIFY', 'INVITE', 'EMAIL_CHANGE']);
+export const outboxStatusEnum = pgEnum('outbox_status', ['PENDING', 'SENT', 'DEAD']);
+
+const id = () =>
+  text('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()::text`);
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').defaultNow().notNull();
+const updatedAt = () => ts('updated_at').defaultNow().notNull();
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    name: text('name'),
+    company: text('company'),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastLoggedIn: ts('last_logged_in'),
+    role: roleEnum('role').default('CLIENT').notNull(),
+    emailVerified: boolean('email_verified').default(false).notNull(),
+    active: boolean('active').default(true).notNull(),
+    // Bumped to end every session of the user (reset, deactivation, role change).
+    sessionVersion: integer('session_version').default(0).notNull(),
+  },
+  (t) => [
+    index('idx_users_email').on(t.email),
+    index('idx_users_role').on(t.role),
+    index('idx_users_active').on(t.active),
+  ],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    description: text('description'),
+    status: projectStatusEnum('status').default('PENDING').notNull(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    startDate: ts('start_date'),
+    endDate: ts('end_date'),
+    type: projectTypeEnum('type').notNull(),
+    budget: real('budget'),
+    requirements: text('requirements'),
+  },
+  (t) => [
+    index('idx_projects_client_id').on(t.clientId),
+    index('idx_projects_status').on(t.status),
+    index('idx_projects_type').on(t.type),
+    index('idx_projects_client_status').on(t.clientId, t.status),
+  ],
+);
+
+export const supportTickets = pgTable(
+  'support_tickets',
+  {
+    id: id(),
+    // Filled by next_ticket_number() (migration 0002): T-000123, unique under concurrency.
+    ticketNumber: text('ticket_number')
+      .notNull()
+      .unique()
+      .default(sql`next_ticket_number()`),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    status: ticketStatusEnum('status').default('OPEN').notNull(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: text('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastRepliedAt: ts('last_replied_at'),
+  },
+  (t) => [
+    index('idx_support_tickets_client_id').on(t.clientId),
+    index('idx_support_tickets_status').on(t.status),
+    index('idx_support_tickets_ticket_number').on(t.ticketNumber),
+    index('idx_tickets_client_status').on(t.clientId, t.status),
+    index('idx_support_tickets_project_id').on(t.projectId),
+  ],
+);
+
+export const ticketComments = pgTable(
+  'ticket_comments',
+  {
+    id: id(),
+    content: text('content').notNull(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => supportTickets.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sender: commentSenderEnum('sender').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('idx_ticket_comments_ticket_id').on(t.ticketId),
+    index('idx_ticket_comments_user_id').on(t.userId),
+    index('idx_ticket_comments_created_at').on(t.createdAt),
+  ],
+);
+
+// `token` holds the SHA-256 (hex) of the emailed token, never the token itself.
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    token: text('token').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: ts('expires_at').notNull(),
+    used: boolean('used').default(false).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('idx_password_resets_token').on(t.token),
+    index('idx_password_resets_user_id').on(t.userId),
+    index('idx_password_resets_expires_at').on(t.expiresAt),
+  ],
+);
+
+// Also carries invitations and email changes (`purpose`, `new_email`): the same single-use,
+// hashed, expiring token rules apply to all three.
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    id: id(),
+    token: text('token').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: ts('expires_at').notNull(),
+    used: boolean('used').default(false).notNull(),
+    createdAt: createdAt(),
+    purpose: tokenPurposeEnum('purpose').default('VERIFY').notNull(),
+    newEmail: text('new_email'),
+  },
+  (t) => [
+    index('idx_email_verifications_token').on(t.token),
+    index('idx_email_verifications_user_id').on(t.userId),
+    index('idx_email_verifications_expires_at').on(t.expiresAt),
+  ],
+);
+
+// Every mail is first a row here, written in the transaction of the change it reports.
+// `secret` is the encrypted token link (AES-256-GCM, key from AUTH_SECRET), erased once sent.
+// The id doubles as Resend's Idempotency-Key, so a retry never sends twice.
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    toAddress: text('to_address').notNull(),
+    template: text('template').notNull(),
+    subject: text('subject').notNull(),
+    // Rendered at enqueue time. A token link appears only as a placeholder here; the link itself
+    // is in `secret`, encrypted, and is put back into the body at send time.
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    secret: text('secret'),
+    status: outboxStatusEnum('status').default('PENDING').notNull(),
+    attempts: integer('attempts').default(0).notNull(),
+    nextAttemptAt: ts('next_attempt_at').defaultNow().notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('idx_email_outbox_status_next').on(t.status, t.nextAttemptAt)],
+);
+
+// Fixed-window counters shared by every app instance (lib/rate-limit.ts).
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetAt: ts('reset_at').notNull(),
+  },
+  (t) => [index('idx_rate_limits_reset_at').on(t.resetAt)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  projects: many(projects),
+  supportTickets: many(supportTickets),
+  ticketComments: many(ticketComments),
+  passwordResets: many(passwordResets),
+  emailVerifications: many(emailVerifications),
+}));
+
+export const projectsRelations = relations(projects, ({ one, many }) => ({
+  client: one(users, { fields: [projects.clientId], references: [users.id] }),
+  supportTickets: many(supportTickets),
+}));
+
+export const supportTicketsRelations = relations(supportTickets, ({ one, many }) => ({
+  client: one(users, { fields: [supportTickets.clientId], references: [users.id] }),
+  project: one(projects, { fields: [supportTickets.projectId], references: [projects.id] }),
+  comments: many(ticketComments),
+}));
+
+export const ticketCommentsRelations = relations(ticketComments, ({ one }) => ({
+  ticket: one(supportTickets, { fields: [ticketComments.ticketId], references: [supportTickets.id] }),
+  user: one(users, { fields: [ticketComments.userId], references: [users.id] }),
+}));
+
+export const passwordResetsRelations = relations(passwordResets, ({ one }) => ({
+  user: one(users, { fields: [passwordResets.userId], references: [users.id] }),
+}));
+
+export const emailVerificationsRelations = relations(emailVerifications, ({ one }) => ({
+  user: one(users, { fields: [emailVerifications.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Project = typeof projects.$inferSelect;
+export type ProjectStatus = (typeof projectStatusEnum.enumValues)[number];
+export type ProjectType = (typeof projectTypeEnum.enumValues)[number];
+export type SupportTicket = typeof supportTickets.$inferSelect;
+export type TicketStatus = (typeof ticketStatusEnum.enumValues)[number];
+export type TicketComment = typeof ticketComments.$inferSelect;
+export type CommentSender = (typeof commentSenderEnum.enumValues)[number];
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;

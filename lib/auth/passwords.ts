@@ -1,0 +1,60 @@
+import { hash as argonHash, verify as argonVerify, Algorithm } from '@node-rs/argon2';
+import { verify as bcryptVerify } from '@node-rs/bcrypt';
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+// argon2id with OWASP's minimum (m = 19 MiB, t = 2, p = 1) on a native binding that hashes on
+// libuv's thread pool, so sign-ins never stall the event loop (docs/decisions/003-password-hashing.md).
+const ARGON2_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export function hashPassword(password: string): Promise<string> {
+  return argonHash(password, ARGON2_OPTIONS);
+}
+
+export type PasswordCheck = { ok: boolean; needsRehash: boolean };
+
+/** Verifies argon2id hashes and legacy bcrypt ones ($2a$/$2b$/$2y$); the latter ask for a re-hash. */
+export async function verifyPassword(password: string, stored: string | null): Promise<PasswordCheck> {
+  if (!stored) {
+    await dummyVerify(password);
+    return { ok: false, needsRehash: false };
+  }
+  try {
+    if (/^\$2[aby]\$/.test(stored)) {
+      const ok = await bcryptVerify(password, stored);
+      return { ok, needsRehash: ok };
+    }
+    const ok = await argonVerify(stored, password);
+    const needsRehash = ok && !stored.startsWith(`$argon2id$v=19$m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}$`);
+    return { ok, needsRehash };
+  } catch {
+    return { ok: false, needsRehash: false };
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Spends the same time as a real verification, so an unknown email answers as slowly as a wrong password. */
+export async function dummyVerify(password: string): Promise<void> {
+  dummyHash ??= hashPassword('dummy-password-for-timing-equalisation');
+  await argonVerify(await dummyHash, password).catch(() => false);
+}
+
+const common = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+
+/** True when the password is on the bundled list of common passwords (zxcvbn-ts's list). */
+export function isCommonPassword(password: string): boolean {
+  return common.has(password.toLowerCase());
+}
+
+/** Length in characters as a person counts them (code points), not UTF-16 units or bytes. */
+export function passwordLength(password: string): number {
+  return [...password].length;
+}
