@@ -115,3 +115,8 @@ const queryCounterLogger = {
 };
 
 export { schema };
+
+/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Functions that may run inside or outside a transaction take this. */
+export type DbOrTx = Database | Tx;
