@@ -1,0 +1,7 @@
+'use client';
+
+import { RouteError } from '@/components/app-shell/route-error';
+
+export default function ProjectsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError error={error} retry={retry} what="your projects" home={{ href: '/dashboard', label: 'Go to your dashboard' }} />;
+}

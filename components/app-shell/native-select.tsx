@@ -1,0 +1,15 @@
+import * as React from 'react';
+
+import { cn } from '@/lib/utils';
+
+export const nativeSelectClass = cn(
+  'flex h-9 w-full rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none md:text-sm dark:bg-input/30',
+  'focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50',
+  'aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-50',
+  '[&>option]:bg-background [&>option]:text-foreground',
+);
+
+/** A styled native <select>: keyboard and screen-reader friendly, works without JavaScript. */
+export function NativeSelect({ className, ...props }: React.ComponentProps<'select'>) {
+  return <select data-slot="native-select" className={cn(nativeSelectClass, className)} {...props} />;
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import * as React from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { toast } from 'sonner';
+
+import type { ActionResult } from '@/lib/action-result';
+import { COMMENT_MAX, commentSchema, type CommentInput } from '@/lib/validation/tickets';
+import { Button } from '@/components/ui/button';
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
+import { Textarea } from '@/components/ui/textarea';
+
+type ReplyFormProps = {
+  ticketNumber: string;
+  /** The server action that posts the reply (portal or admin). */
+  action: (ticketNumber: string, input: { content: string }) => Promise<ActionResult<unknown>>;
+  label?: string;
+  submitLabel?: string;
+  /** Shown under the box, e.g. "The client is emailed." */
+  hint?: string;
+};
+
+/**
+ * The reply box. It cannot post twice (a synchronous guard plus a disabled button while the
+ * request runs), keeps the text when the server refuses, and clears it once the reply is saved.
+ */
+export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel = 'Send reply', hint }: ReplyFormProps) {
+  const form = useForm<CommentInput>({
+    resolver: zodResolver(commentSchema, undefined, { raw: true }),
+    defaultValues: { content: '' },
+  });
+  const inFlight = React.useRef(false);
+  const [pending, setPending] = React.useState(false);
+  const length = useWatch({ control: form.control, name: 'content' })?.length ?? 0;
+
+  async function submit(values: CommentInput) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setPending(true);
+    try {
+      const result = await action(ticketNumber, { content: values.content });
+      if (result.ok) {
+        form.reset({ content: '' });
+        toast.success(result.message ?? 'Reply sent');
+      } else {
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          if (field === 'content') form.setError('content', { message: messages[0] });
+        }
+        if (!result.fieldErrors?.content) form.setError('root', { message: result.error });
+        toast.error(result.error);
+      }
+    } catch {
+      form.setError('root', { message: 'Your reply could not be sent. Check your connection and try again.' });
+      toast.error('Your reply could not be sent.');
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  }
+  // handleSubmit is created in the event handler, so the in-flight ref is only read there.
+  const onSubmit = (e?: React.BaseSyntheticEvent) => form.handleSubmit(submit)(e);
+
+  return (
+    <Form {...form}>
+      <form onSubmit={onSubmit} className="space-y-3" noValidate>
+        <FormField
+          control={form.control}
+          name="content"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{label}</FormLabel>
+              <FormControl>
+                <Textarea
+                  {...field}
+                  rows={5}
+                  maxLength={COMMENT_MAX}
+                  className="min-h-32"
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+                      e.preventDefault();
+                      void onSubmit();
+                    }
+                  }}
+                />
+              </FormControl>
+              <FormDescription>
+                {hint ? `${hint} ` : ''}
+                {length.toLocaleString('en-GB')} / {COMMENT_MAX.toLocaleString('en-GB')} characters. Links starting with
+                http:// or https:// become clickable.
+              </FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        {form.formState.errors.root?.message ? (
+          <p role="alert" className="text-sm text-destructive">
+            {form.formState.errors.root.message}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? 'Sending…' : submitLabel}
+        </Button>
+      </form>
+    </Form>
+  );
+}

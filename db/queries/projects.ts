@@ -1,0 +1,271 @@
+import 'server-only';
+import { createElement } from 'react';
+import { and, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { projects, supportTickets, users } from '@/db/schema';
+import type { ProjectStatus, ProjectType } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/session';
+import { isStaff } from '@/lib/auth/roles';
+import { NotFoundError, UserError } from '@/lib/action-result';
+import { deliverSoon, queueEmail } from '@/lib/email/outbox';
+import { appUrl } from '@/lib/email/links';
+import { staffRecipients } from '@/lib/email/recipients';
+import ProjectRequestedEmail, { subject as projectRequestedSubject } from '@/lib/email/templates/project-requested';
+import {
+  projectListParamsSchema,
+  projectRequestSchema,
+  type ProjectListParams,
+  type ProjectSort,
+} from '@/lib/validation/projects';
+import {
+  decodeCursor,
+  keysetClauses,
+  keyText,
+  likePattern,
+  listTickets,
+  toPage,
+  type KeysetSort,
+  type Page,
+  type TicketListItem,
+} from './tickets';
+
+// Projects, for both sides. A CLIENT sees and requests only their own (client_id = viewer.id,
+// served by idx_projects_client_status); staff see all and may filter by client. Status moves
+// (staff only) live in the admin's module and go through lib/workflows' transition table.
+
+type ViewerLike = Pick<Viewer, 'id' | 'role'> & Partial<Pick<Viewer, 'name' | 'email' | 'company'>>;
+
+export type ProjectListItem = {
+  id: string;
+  title: string;
+  type: ProjectType;
+  status: ProjectStatus;
+  budget: number | null;
+  startDate: Date | null;
+  endDate: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  clientId: string;
+  clientName: string | null;
+  clientEmail: string;
+  clientCompany: string | null;
+  /** Tickets about this project that are OPEN or PENDING. */
+  openTicketCount: number;
+};
+
+function projectSort(name: ProjectSort): KeysetSort {
+  switch (name) {
+    case 'created':
+      return { key: sql`${projects.createdAt}`, dir: 'desc', kind: 'timestamp', id: projects.id };
+    case 'title':
+      return { key: sql`lower(${projects.title})`, dir: 'asc', kind: 'text', id: projects.id };
+    case 'start':
+      // Undated projects last.
+      return {
+        key: sql`coalesce(${projects.startDate}, '9999-12-31T00:00:00Z'::timestamptz)`,
+        dir: 'asc',
+        kind: 'timestamp',
+        id: projects.id,
+      };
+    case 'updated':
+    default:
+      return { key: sql`${projects.updatedAt}`, dir: 'desc', kind: 'timestamp', id: projects.id };
+  }
+}
+
+function clientScope(viewer: ViewerLike, clientId: string | undefined): SQL | undefined {
+  if (!isStaff(viewer.role)) return eq(projects.clientId, viewer.id);
+  return clientId ? eq(projects.clientId, clientId) : undefined;
+}
+
+/**
+ * The viewer's projects (staff: all, or one client's), filtered by status/type/title and sorted
+ * (updated, created, title, start), 25 a page with keyset cursors. One SQL statement.
+ */
+export async function listProjects(viewer: ViewerLike, params: ProjectListParams = {}): Promise<Page<ProjectListItem>> {
+  const p = projectListParamsSchema.parse(params);
+  const sort = projectSort(p.sort);
+  const cursor = decodeCursor(p.cursor, p.sort);
+  const { where: after, orderBy, backwards } = keysetClauses(sort, cursor);
+
+  const openTickets = db
+    .select({ n: sql<number>`count(*)::int`.as('open_ticket_count') })
+    .from(supportTickets)
+    .where(and(eq(supportTickets.projectId, projects.id), inArray(supportTickets.status, ['OPEN', 'PENDING'])))
+    .as('open_tickets');
+
+  const rows = await db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      type: projects.type,
+      status: projects.status,
+      budget: projects.budget,
+      startDate: projects.startDate,
+      endDate: projects.endDate,
+      createdAt: projects.createdAt,
+      updatedAt: projects.updatedAt,
+      clientId: projects.clientId,
+      clientName: users.name,
+      clientEmail: users.email,
+      clientCompany: users.company,
+      openTicketCount: sql<number>`coalesce(${openTickets.n}, 0)`.mapWith(Number),
+      sortKey: keyText(sort),
+    })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.clientId))
+    .leftJoinLateral(openTickets, sql`true`)
+    .where(
+      and(
+        clientScope(viewer, p.clientId),
+        p.status?.length ? inArray(projects.status, p.status) : undefined,
+        p.type?.length ? inArray(projects.type, p.type) : undefined,
+        p.search ? ilike(projects.title, likePattern(p.search)) : undefined,
+        after,
+      ),
+    )
+    .orderBy(...orderBy)
+    .limit(p.limit + 1);
+
+  return toPage(rows, p.limit, p.sort, cursor, backwards);
+}
+
+export type ProjectDetail = {
+  id: string;
+  title: string;
+  description: string | null;
+  requirements: string | null;
+  type: ProjectType;
+  status: ProjectStatus;
+  budget: number | null;
+  startDate: Date | null;
+  endDate: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  clientId: string;
+  clientName: string | null;
+  clientEmail: string;
+  clientCompany: string | null;
+};
+
+/** One project with its tickets (most recent activity first). NotFoundError when not the viewer's. */
+export async function getProject(
+  viewer: ViewerLike,
+  id: string,
+): Promise<{ project: ProjectDetail; tickets: TicketListItem[]; moreTickets: boolean }> {
+  const projectId = String(id ?? '').trim();
+  if (!projectId || projectId.length > 100) throw new NotFoundError();
+  const [project] = await db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      description: projects.description,
+      requirements: projects.requirements,
+      type: projects.type,
+      status: projects.status,
+      budget: projects.budget,
+      startDate: projects.startDate,
+      endDate: projects.endDate,
+      createdAt: projects.createdAt,
+      updatedAt: projects.updatedAt,
+      clientId: projects.clientId,
+      clientName: users.name,
+      clientEmail: users.email,
+      clientCompany: users.company,
+    })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.clientId))
+    .where(and(eq(projects.id, projectId), clientScope(viewer, undefined)))
+    .limit(1);
+  if (!project) throw new NotFoundError();
+  const page = await listTickets(viewer, { projectId: project.id, clientId: project.clientId, limit: 50 });
+  return { project, tickets: page.items, moreTickets: page.nextCursor !== null };
+}
+
+/**
+ * A client requests a project: created PENDING, staff mailed (every active ADMIN and SUPER_ADMIN,
+ * or AGENCY_NOTIFY_EMAIL) in the same transaction. Staff may create one for `input.clientId`
+ * (still PENDING; nobody is mailed).
+ */
+export async function requestProject(viewer: ViewerLike, input: unknown): Promise<{ id: string }> {
+  const data = projectRequestSchema.parse(input);
+  const mailIds: string[] = [];
+  const created = await db.transaction(async (tx) => {
+    const clientId = isStaff(viewer.role) ? data.clientId : viewer.id;
+    if (!clientId) throw new UserError('Choose the client this project is for.', { clientId: ['Choose a client'] });
+    const [client] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, company: users.company, role: users.role })
+      .from(users)
+      .where(eq(users.id, clientId))
+      .limit(1);
+    if (!client || client.role !== 'CLIENT') {
+      if (!isStaff(viewer.role)) throw new NotFoundError();
+      throw new UserError('Choose an existing client.', { clientId: ['Choose an existing client'] });
+    }
+
+    const [project] = await tx
+      .insert(projects)
+      .values({
+        title: data.title,
+        type: data.type,
+        description: data.description,
+        requirements: data.requirements,
+        budget: data.budget,
+        startDate: data.startDate,
+        endDate: data.endDate,
+        clientId: client.id,
+        status: 'PENDING',
+      })
+      .returning({ id: projects.id });
+
+    if (!isStaff(viewer.role)) {
+      const props = {
+        clientName: client.name?.trim() || client.email,
+        clientEmail: client.email,
+        company: client.company,
+        title: data.title,
+        type: data.type,
+        budget: data.budget,
+        startDate: data.startDate,
+        endDate: data.endDate,
+        description: data.description,
+        url: appUrl(`/admin/projects/${project.id}`),
+      };
+      for (const to of await staffRecipients(tx)) {
+        mailIds.push(
+          await queueEmail(tx, {
+            to,
+            template: 'project-requested',
+            subject: projectRequestedSubject(props),
+            element: createElement(ProjectRequestedEmail, props),
+          }),
+        );
+      }
+    }
+    return project;
+  });
+  deliverSoon(mailIds);
+  return created;
+}
+
+/** Project counts per status in the viewer's scope (for filter chips). One grouped statement. */
+export async function projectStatusCounts(
+  viewer: ViewerLike,
+  params: { clientId?: string } = {},
+): Promise<Record<ProjectStatus, number>> {
+  const rows = await db
+    .select({ status: projects.status, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(projects)
+    .where(clientScope(viewer, params.clientId))
+    .groupBy(projects.status);
+  const counts: Record<ProjectStatus, number> = {
+    PENDING: 0,
+    APPROVED: 0,
+    IN_PROGRESS: 0,
+    REVIEW: 0,
+    COMPLETED: 0,
+    CANCELLED: 0,
+  };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}

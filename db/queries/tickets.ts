@@ -1,0 +1,622 @@
+import 'server-only';
+import { createElement } from 'react';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { db, type DbOrTx } from '@/db';
+import { projects, supportTickets, ticketComments, users } from '@/db/schema';
+import type { CommentSender, Role, TicketStatus } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/session';
+import { isStaff } from '@/lib/auth/roles';
+import { NotFoundError, UserError } from '@/lib/action-result';
+import { deliverSoon, queueEmail } from '@/lib/email/outbox';
+import { appUrl } from '@/lib/email/links';
+import { staffRecipients } from '@/lib/email/recipients';
+import TicketCreatedEmail, { subject as ticketCreatedSubject } from '@/lib/email/templates/ticket-created';
+import TicketReplyEmail, { subject as ticketReplySubject } from '@/lib/email/templates/ticket-reply';
+import TicketStatusChangedEmail, {
+  subject as ticketStatusChangedSubject,
+} from '@/lib/email/templates/ticket-status-changed';
+import {
+  commentSchema,
+  createTicketSchema,
+  ticketListParamsSchema,
+  ticketStatusSchema,
+  type TicketListParams,
+  type TicketSort,
+} from '@/lib/validation/tickets';
+import {
+  assertCanComment,
+  assertTicketStatusChange,
+  senderOfRole,
+  sideOfRole,
+  statusAfterComment,
+} from '@/lib/workflows';
+
+// Support tickets and their comment threads, for both sides (ARCHITECTURE.md → Workflows).
+// Every function takes the viewer first: a CLIENT only ever matches rows whose client_id is
+// their own (a foreign or missing ticket is a NotFoundError, never a 403); staff see every row
+// and may filter by client. Lists are one SQL statement each, with keyset pagination.
+
+type ViewerLike = Pick<Viewer, 'id' | 'role'> & Partial<Pick<Viewer, 'name' | 'email' | 'company'>>;
+
+// ---------------------------------------------------------------------------------------------
+// Keyset cursors (shared with db/queries/projects.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** A page of a keyset-paginated list. */
+export type Page<T> = {
+  items: T[];
+  /** Cursor for the following page, or null on the last page. */
+  nextCursor: string | null;
+  /** Cursor for the preceding page, or null on the first page. */
+  prevCursor: string | null;
+};
+
+type CursorPayload = { s: string; k: string; id: string; d: 'n' | 'p' };
+
+/** base64url(JSON) of the sort name, the sort key of the boundary row, its id and the direction. */
+export function encodeCursor(payload: CursorPayload): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/** The cursor's payload, or null when it is malformed or was made for another sort. */
+export function decodeCursor(cursor: string | undefined, sort: string): CursorPayload | null {
+  if (!cursor) return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (!value || typeof value !== 'object') return null;
+    const { s, k, id, d } = value as Record<string, unknown>;
+    if (s !== sort || typeof k !== 'string' || typeof id !== 'string' || (d !== 'n' && d !== 'p')) return null;
+    if (k.length > 400 || id.length > 100) return null;
+    return { s, k, id, d };
+  } catch {
+    return null;
+  }
+}
+
+/** A sort order for keyset pagination: the key expression, its direction and its type. */
+export type KeysetSort = { key: SQL; dir: 'asc' | 'desc'; kind: 'timestamp' | 'text'; id: PgColumn };
+
+/** The sort key as text that round-trips exactly (timestamps to the microsecond, in UTC). */
+export function keyText(sort: KeysetSort): SQL<string> {
+  return sort.kind === 'timestamp'
+    ? sql<string>`to_char((${sort.key}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : sql<string>`(${sort.key})::text`;
+}
+
+/** WHERE fragment and ORDER BY for one page in the given direction. */
+export function keysetClauses(
+  sort: KeysetSort,
+  cursor: CursorPayload | null,
+): { where: SQL | undefined; orderBy: SQL[]; backwards: boolean } {
+  const backwards = cursor?.d === 'p';
+  // Going backwards reverses the order; the rows are put back in order afterwards.
+  const ascending = (sort.dir === 'asc') !== backwards;
+  const orderBy = ascending ? [sql`${sort.key} asc`, asc(sort.id)] : [sql`${sort.key} desc`, desc(sort.id)];
+  let where: SQL | undefined;
+  if (cursor) {
+    const key = sort.kind === 'timestamp' ? sql`${cursor.k}::timestamptz` : sql`${cursor.k}::text`;
+    where = ascending
+      ? sql`(${sort.key}, ${sort.id}) > (${key}, ${cursor.id})`
+      : sql`(${sort.key}, ${sort.id}) < (${key}, ${cursor.id})`;
+  }
+  return { where, orderBy, backwards };
+}
+
+/** Turns limit+1 fetched rows into a page with next/previous cursors. */
+export function toPage<T extends { id: string; sortKey: string }>(
+  rows: T[],
+  limit: number,
+  sortName: string,
+  cursor: CursorPayload | null,
+  backwards: boolean,
+): Page<Omit<T, 'sortKey'>> {
+  const more = rows.length > limit;
+  const slice = rows.slice(0, limit);
+  if (backwards) slice.reverse();
+  const first = slice[0];
+  const last = slice[slice.length - 1];
+  const make = (row: T | undefined, d: 'n' | 'p') =>
+    row ? encodeCursor({ s: sortName, k: row.sortKey, id: row.id, d }) : null;
+  const nextCursor = backwards ? make(last, 'n') : more ? make(last, 'n') : null;
+  const prevCursor = backwards ? (more ? make(first, 'p') : null) : cursor ? make(first, 'p') : null;
+  const items = slice.map((row) => {
+    const item: Omit<T, 'sortKey'> & { sortKey?: string } = { ...row };
+    delete item.sortKey;
+    return item as Omit<T, 'sortKey'>;
+  });
+  return { items, nextCursor, prevCursor };
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export type TicketListItem = {
+  id: string;
+  ticketNumber: string;
+  subject: string;
+  status: TicketStatus;
+  clientId: string;
+  clientName: string | null;
+  clientEmail: string;
+  clientCompany: string | null;
+  projectId: string | null;
+  projectTitle: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lastRepliedAt: Date | null;
+  commentCount: number;
+  /** Who wrote the latest comment (null: no comments yet). */
+  lastSender: CommentSender | null;
+};
+
+function ticketSort(name: TicketSort): KeysetSort {
+  const activity = sql`coalesce(${supportTickets.lastRepliedAt}, ${supportTickets.createdAt})`;
+  switch (name) {
+    case 'created':
+      return { key: sql`${supportTickets.createdAt}`, dir: 'desc', kind: 'timestamp', id: supportTickets.id };
+    case 'updated':
+      return { key: sql`${supportTickets.updatedAt}`, dir: 'desc', kind: 'timestamp', id: supportTickets.id };
+    case 'waiting':
+      return { key: activity, dir: 'asc', kind: 'timestamp', id: supportTickets.id };
+    case 'last_reply':
+    default:
+      return { key: activity, dir: 'desc', kind: 'timestamp', id: supportTickets.id };
+  }
+}
+
+/** The client scope: a CLIENT sees only their own rows; staff may narrow to one client. */
+function clientScope(viewer: ViewerLike, clientId: string | undefined, column: PgColumn): SQL | undefined {
+  if (!isStaff(viewer.role)) return eq(column, viewer.id);
+  return clientId ? eq(column, clientId) : undefined;
+}
+
+/** Comment count and last sender per ticket, joined laterally (one statement, no query per row). */
+function commentStats(database: DbOrTx) {
+  return database
+    .select({
+      commentCount: sql<number>`count(*)::int`.as('comment_count'),
+      lastSender: sql<CommentSender | null>`(array_agg(${ticketComments.sender} ORDER BY ${ticketComments.createdAt} DESC, ${ticketComments.id} DESC))[1]`.as(
+        'last_sender',
+      ),
+    })
+    .from(ticketComments)
+    .where(eq(ticketComments.ticketId, supportTickets.id))
+    .as('comment_stats');
+}
+
+/**
+ * The viewer's tickets (staff: all, optionally one client's), newest activity first by default,
+ * with comment counts; filters status (one or many), search (subject or number), project; 25 a page.
+ */
+export async function listTickets(viewer: ViewerLike, params: TicketListParams = {}): Promise<Page<TicketListItem>> {
+  const p = ticketListParamsSchema.parse(params);
+  const sort = ticketSort(p.sort);
+  const cursor = decodeCursor(p.cursor, p.sort);
+  const { where: after, orderBy, backwards } = keysetClauses(sort, cursor);
+  const stats = commentStats(db);
+
+  const filters: (SQL | undefined)[] = [
+    clientScope(viewer, p.clientId, supportTickets.clientId),
+    p.status?.length ? inArray(supportTickets.status, p.status) : undefined,
+    p.projectId ? eq(supportTickets.projectId, p.projectId) : undefined,
+    p.search ? or(ilike(supportTickets.subject, likePattern(p.search)), ilike(supportTickets.ticketNumber, likePattern(p.search))) : undefined,
+    after,
+  ];
+
+  const rows = await db
+    .select({
+      id: supportTickets.id,
+      ticketNumber: supportTickets.ticketNumber,
+      subject: supportTickets.subject,
+      status: supportTickets.status,
+      clientId: supportTickets.clientId,
+      clientName: users.name,
+      clientEmail: users.email,
+      clientCompany: users.company,
+      projectId: supportTickets.projectId,
+      projectTitle: projects.title,
+      createdAt: supportTickets.createdAt,
+      updatedAt: supportTickets.updatedAt,
+      lastRepliedAt: supportTickets.lastRepliedAt,
+      commentCount: sql<number>`coalesce(${stats.commentCount}, 0)`.mapWith(Number),
+      lastSender: stats.lastSender,
+      sortKey: keyText(sort),
+    })
+    .from(supportTickets)
+    .innerJoin(users, eq(users.id, supportTickets.clientId))
+    .leftJoin(projects, eq(projects.id, supportTickets.projectId))
+    .leftJoinLateral(stats, sql`true`)
+    .where(and(...filters))
+    .orderBy(...orderBy)
+    .limit(p.limit + 1);
+
+  return toPage(rows, p.limit, p.sort, cursor, backwards);
+}
+
+/** Ticket counts per status in the viewer's scope (for filter tabs). One grouped statement. */
+export async function ticketStatusCounts(
+  viewer: ViewerLike,
+  params: { clientId?: string } = {},
+): Promise<Record<TicketStatus, number>> {
+  const rows = await db
+    .select({ status: supportTickets.status, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(supportTickets)
+    .where(clientScope(viewer, params.clientId, supportTickets.clientId))
+    .groupBy(supportTickets.status);
+  const counts: Record<TicketStatus, number> = { OPEN: 0, PENDING: 0, RESOLVED: 0, CLOSED: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export type TicketDetail = {
+  id: string;
+  ticketNumber: string;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  clientId: string;
+  clientName: string | null;
+  clientEmail: string;
+  clientCompany: string | null;
+  projectId: string | null;
+  projectTitle: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lastRepliedAt: Date | null;
+};
+
+function normaliseNumber(ticketNumber: string): string | null {
+  const n = String(ticketNumber ?? '').trim().toUpperCase();
+  return /^T-\d{6,}$/.test(n) ? n : null;
+}
+
+/** One ticket by its number (T-000123). NotFoundError when missing or not the viewer's. */
+export async function getTicketByNumber(viewer: ViewerLike, ticketNumber: string): Promise<TicketDetail> {
+  const number = normaliseNumber(ticketNumber);
+  if (!number) throw new NotFoundError();
+  const [row] = await db
+    .select({
+      id: supportTickets.id,
+      ticketNumber: supportTickets.ticketNumber,
+      subject: supportTickets.subject,
+      description: supportTickets.description,
+      status: supportTickets.status,
+      clientId: supportTickets.clientId,
+      clientName: users.name,
+      clientEmail: users.email,
+      clientCompany: users.company,
+      projectId: supportTickets.projectId,
+      projectTitle: projects.title,
+      createdAt: supportTickets.createdAt,
+      updatedAt: supportTickets.updatedAt,
+      lastRepliedAt: supportTickets.lastRepliedAt,
+    })
+    .from(supportTickets)
+    .innerJoin(users, eq(users.id, supportTickets.clientId))
+    .leftJoin(projects, eq(projects.id, supportTickets.projectId))
+    .where(and(eq(supportTickets.ticketNumber, number), clientScope(viewer, undefined, supportTickets.clientId)))
+    .limit(1);
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export type ThreadComment = {
+  id: string;
+  content: string;
+  sender: CommentSender;
+  createdAt: Date;
+  updatedAt: Date;
+  authorId: string;
+  authorName: string | null;
+  authorRole: Role;
+};
+
+/**
+ * A ticket's comments, oldest first, with author name and role. One statement: the ticket is
+ * joined to its comments, so a foreign or missing ticket (no row at all) is a NotFoundError.
+ */
+export async function listComments(viewer: ViewerLike, ticketId: string): Promise<ThreadComment[]> {
+  const rows = await db
+    .select({
+      ticketId: supportTickets.id,
+      id: ticketComments.id,
+      content: ticketComments.content,
+      sender: ticketComments.sender,
+      createdAt: ticketComments.createdAt,
+      updatedAt: ticketComments.updatedAt,
+      authorId: users.id,
+      authorName: users.name,
+      authorRole: users.role,
+    })
+    .from(supportTickets)
+    .leftJoin(ticketComments, eq(ticketComments.ticketId, supportTickets.id))
+    .leftJoin(users, eq(users.id, ticketComments.userId))
+    .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
+    .orderBy(asc(ticketComments.createdAt), asc(ticketComments.id));
+  if (rows.length === 0) throw new NotFoundError();
+  const out: ThreadComment[] = [];
+  for (const r of rows) {
+    if (r.id === null || r.content === null || r.sender === null || r.createdAt === null || r.updatedAt === null) continue;
+    out.push({
+      id: r.id,
+      content: r.content,
+      sender: r.sender,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      authorId: r.authorId ?? '',
+      authorName: r.authorName,
+      authorRole: r.authorRole ?? (r.sender === 'ADMIN' ? 'ADMIN' : 'CLIENT'),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+function displayName(v: { name?: string | null; email?: string | null }): string {
+  return v.name?.trim() || v.email || 'Someone';
+}
+
+const ticketUrl = (side: 'client' | 'agency', number: string) =>
+  appUrl(side === 'agency' ? `/admin/tickets/${number}` : `/tickets/${number}`);
+
+/** The client a staff viewer acts for: it must be an existing CLIENT account. */
+async function resolveClient(
+  tx: DbOrTx,
+  viewer: ViewerLike,
+  clientId: string | undefined,
+): Promise<{ id: string; email: string; name: string | null; company: string | null; active: boolean }> {
+  const id = isStaff(viewer.role) ? clientId : viewer.id;
+  if (!id) throw new UserError('Choose the client this is for.', { clientId: ['Choose a client'] });
+  const [client] = await tx
+    .select({ id: users.id, email: users.email, name: users.name, company: users.company, active: users.active, role: users.role })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!client || client.role !== 'CLIENT') {
+    if (!isStaff(viewer.role)) throw new NotFoundError();
+    throw new UserError('Choose an existing client.', { clientId: ['Choose an existing client'] });
+  }
+  return client;
+}
+
+/**
+ * Opens a ticket (status OPEN; the number comes from the database). A CLIENT opens it for
+ * themselves and the staff are mailed; staff open it for `input.clientId` and the client is mailed.
+ * An optional `projectId` must be one of that client's projects.
+ */
+export async function createTicket(
+  viewer: ViewerLike,
+  input: unknown,
+): Promise<{ id: string; ticketNumber: string }> {
+  const data = createTicketSchema.parse(input);
+  const mailIds: string[] = [];
+  const created = await db.transaction(async (tx) => {
+    const client = await resolveClient(tx, viewer, data.clientId);
+    if (data.projectId) {
+      const [project] = await tx
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(eq(projects.id, data.projectId), eq(projects.clientId, client.id)))
+        .limit(1);
+      if (!project) {
+        throw new UserError('Choose one of your projects, or none.', {
+          projectId: ['Choose one of your projects, or none'],
+        });
+      }
+    }
+    const [ticket] = await tx
+      .insert(supportTickets)
+      .values({
+        subject: data.subject,
+        description: data.description,
+        clientId: client.id,
+        projectId: data.projectId,
+        status: 'OPEN',
+      })
+      .returning({ id: supportTickets.id, ticketNumber: supportTickets.ticketNumber });
+
+    if (!isStaff(viewer.role)) {
+      for (const to of await staffRecipients(tx)) {
+        mailIds.push(
+          await queueEmail(tx, {
+            to,
+            template: 'ticket-created',
+            subject: ticketCreatedSubject({ ticketNumber: ticket.ticketNumber, subject: data.subject }),
+            element: createElement(TicketCreatedEmail, {
+              audience: 'agency',
+              ticketNumber: ticket.ticketNumber,
+              subject: data.subject,
+              description: data.description,
+              authorName: displayName(client),
+              company: client.company,
+              url: ticketUrl('agency', ticket.ticketNumber),
+            }),
+          }),
+        );
+      }
+    } else if (client.active) {
+      mailIds.push(
+        await queueEmail(tx, {
+          to: client.email,
+          template: 'ticket-created',
+          subject: ticketCreatedSubject({ ticketNumber: ticket.ticketNumber, subject: data.subject }),
+          element: createElement(TicketCreatedEmail, {
+            audience: 'client',
+            ticketNumber: ticket.ticketNumber,
+            subject: data.subject,
+            description: data.description,
+            authorName: displayName(viewer),
+            url: ticketUrl('client', ticket.ticketNumber),
+          }),
+        }),
+      );
+    }
+    return ticket;
+  });
+  deliverSoon(mailIds);
+  return created;
+}
+
+/** Locks the ticket row (FOR UPDATE) in the viewer's scope; NotFoundError when not theirs. */
+async function lockTicket(tx: DbOrTx, viewer: ViewerLike, ticketNumber: string) {
+  const number = normaliseNumber(ticketNumber);
+  if (!number) throw new NotFoundError();
+  const [ticket] = await tx
+    .select({
+      id: supportTickets.id,
+      ticketNumber: supportTickets.ticketNumber,
+      subject: supportTickets.subject,
+      status: supportTickets.status,
+      clientId: supportTickets.clientId,
+      clientEmail: users.email,
+      clientActive: users.active,
+    })
+    .from(supportTickets)
+    .innerJoin(users, eq(users.id, supportTickets.clientId))
+    .where(and(eq(supportTickets.ticketNumber, number), clientScope(viewer, undefined, supportTickets.clientId)))
+    .limit(1)
+    .for('update', { of: supportTickets });
+  if (!ticket) throw new NotFoundError();
+  return ticket;
+}
+
+export type AddedComment = { id: string; createdAt: Date; sender: CommentSender; status: TicketStatus };
+
+/**
+ * Adds a comment. The sender follows the author's role (CLIENT or ADMIN); the status follows the
+ * workflow (client reply → OPEN, staff reply → PENDING); last_replied_at and updated_at move.
+ * A CLOSED ticket refuses. The ticket row is locked for the whole transaction, so concurrent
+ * replies are serialised. Staff are mailed on a client reply, the client on a staff reply.
+ */
+export async function addComment(viewer: ViewerLike, ticketNumber: string, input: unknown): Promise<AddedComment> {
+  const { content } = commentSchema.parse(input);
+  const sender = senderOfRole(viewer.role);
+  const mailIds: string[] = [];
+  const result = await db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, viewer, ticketNumber);
+    assertCanComment(ticket.status);
+    const status = statusAfterComment(ticket.status, sender);
+    if (!status) throw new UserError('This ticket is closed and takes no more replies.');
+
+    // The comment is stamped with clock_timestamp() taken after the row lock was granted, so the
+    // thread's order (created_at) is the order in which replies took the lock and set the status:
+    // the newest comment always matches the ticket's status and last_replied_at. (now() would be
+    // the transaction's start, which under contention is not the commit order.)
+    const [comment] = await tx
+      .insert(ticketComments)
+      .values({
+        content,
+        ticketId: ticket.id,
+        userId: viewer.id,
+        sender,
+        createdAt: sql`clock_timestamp()`,
+        updatedAt: sql`clock_timestamp()`,
+      })
+      .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
+
+    const stamp = sql`(select ${ticketComments.createdAt} from ${ticketComments} where ${ticketComments.id} = ${comment.id})`;
+    await tx
+      .update(supportTickets)
+      .set({
+        status,
+        lastRepliedAt: sql`greatest(coalesce(${supportTickets.lastRepliedAt}, ${stamp}), ${stamp})`,
+        updatedAt: sql`greatest(${supportTickets.updatedAt}, ${stamp})`,
+      })
+      .where(eq(supportTickets.id, ticket.id));
+
+    const mail = {
+      ticketNumber: ticket.ticketNumber,
+      subject: ticket.subject,
+      authorName: displayName(viewer),
+      content,
+    };
+    if (sender === 'CLIENT') {
+      for (const to of await staffRecipients(tx)) {
+        mailIds.push(
+          await queueEmail(tx, {
+            to,
+            template: 'ticket-reply',
+            subject: ticketReplySubject(mail),
+            element: createElement(TicketReplyEmail, { ...mail, audience: 'agency', url: ticketUrl('agency', ticket.ticketNumber) }),
+          }),
+        );
+      }
+    } else if (ticket.clientActive) {
+      mailIds.push(
+        await queueEmail(tx, {
+          to: ticket.clientEmail,
+          template: 'ticket-reply',
+          subject: ticketReplySubject(mail),
+          element: createElement(TicketReplyEmail, { ...mail, audience: 'client', url: ticketUrl('client', ticket.ticketNumber) }),
+        }),
+      );
+    }
+    return { id: comment.id, createdAt: comment.createdAt, sender, status };
+  });
+  deliverSoon(mailIds);
+  return result;
+}
+
+/**
+ * Changes a ticket's status by hand. A client may mark OPEN/PENDING resolved and reopen a
+ * RESOLVED one; staff may set OPEN, PENDING, RESOLVED or CLOSED (the client is mailed).
+ */
+export async function setTicketStatus(
+  viewer: ViewerLike,
+  ticketNumber: string,
+  status: unknown,
+): Promise<{ status: TicketStatus; previous: TicketStatus }> {
+  const to = ticketStatusSchema.parse(status);
+  const side = sideOfRole(viewer.role);
+  const mailIds: string[] = [];
+  const result = await db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, viewer, ticketNumber);
+    assertTicketStatusChange(side, ticket.status, to);
+    await tx.update(supportTickets).set({ status: to }).where(eq(supportTickets.id, ticket.id));
+    if (side === 'agency' && ticket.clientActive) {
+      const props = {
+        ticketNumber: ticket.ticketNumber,
+        subject: ticket.subject,
+        from: ticket.status,
+        to,
+        url: ticketUrl('client', ticket.ticketNumber),
+      };
+      mailIds.push(
+        await queueEmail(tx, {
+          to: ticket.clientEmail,
+          template: 'ticket-status-changed',
+          subject: ticketStatusChangedSubject(props),
+          element: createElement(TicketStatusChangedEmail, props),
+        }),
+      );
+    }
+    return { status: to, previous: ticket.status };
+  });
+  deliverSoon(mailIds);
+  return result;
+}
+
+/** The viewer's projects as choices for the "Project" field of a new ticket (staff: one client's). */
+export async function ticketProjectChoices(
+  viewer: ViewerLike,
+  clientId?: string,
+): Promise<{ id: string; title: string }[]> {
+  const scope = clientScope(viewer, clientId, projects.clientId);
+  if (!scope) return [];
+  return db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(and(scope, sql`${projects.status} <> 'CANCELLED'`))
+    .orderBy(desc(projects.updatedAt), asc(projects.id))
+    .limit(200);
+}

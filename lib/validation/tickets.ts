@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { TicketStatus } from '@/db/schema';
+
+// Shared by the ticket forms and their server actions (client portal and admin).
+
+// A literal copy of the database enum (client bundles need not load db/schema); kept equal to
+// it by the `satisfies` check and tests/portal/validation.test.ts.
+export const TICKET_STATUS_VALUES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+
+export const SUBJECT_MIN = 3;
+export const SUBJECT_MAX = 200;
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 10_000;
+export const COMMENT_MAX = 10_000;
+
+const optionalId = z
+  .string()
+  .nullish()
+  .transform((v) => (typeof v === 'string' && v.trim() !== '' && v !== 'none' ? v.trim() : null));
+
+export const createTicketSchema = z.object({
+  subject: z
+    .string({ message: 'Enter a subject' })
+    .trim()
+    .min(SUBJECT_MIN, { message: `The subject needs at least ${SUBJECT_MIN} characters` })
+    .max(SUBJECT_MAX, { message: `The subject can be at most ${SUBJECT_MAX} characters` }),
+  description: z
+    .string({ message: 'Describe the problem or question' })
+    .trim()
+    .min(DESCRIPTION_MIN, { message: `The description needs at least ${DESCRIPTION_MIN} characters` })
+    .max(DESCRIPTION_MAX, { message: 'The description can be at most 10,000 characters' }),
+  /** Optional: one of the client's own projects. "" or "none" → no project. */
+  projectId: optionalId,
+  /** Staff only: the client the ticket is for. Ignored for a CLIENT viewer. */
+  clientId: z.string().trim().min(1).optional(),
+});
+export type CreateTicketInput = z.input<typeof createTicketSchema>;
+export type CreateTicket = z.output<typeof createTicketSchema>;
+
+export const commentSchema = z.object({
+  content: z
+    .string({ message: 'Write a reply' })
+    .trim()
+    .min(1, { message: 'Write a reply' })
+    .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
+});
+export type CommentInput = z.input<typeof commentSchema>;
+
+export const ticketStatusSchema = z.enum(TICKET_STATUS_VALUES, { message: 'Choose a valid status' });
+
+/** A ticket number as typed in a URL: T-000123 (case-insensitive). */
+export const ticketNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^t-\d{6,}$/i, { message: 'Not a ticket number' })
+  .transform((v) => v.toUpperCase());
+
+export const TICKET_SORTS = ['last_reply', 'created', 'updated', 'waiting'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+export const TICKET_PAGE_SIZE = 25;
+
+export const ticketListParamsSchema = z.object({
+  status: z
+    .union([z.enum(TICKET_STATUS_VALUES), z.array(z.enum(TICKET_STATUS_VALUES))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
+  /** Subject contains, or ticket number contains (e.g. "123" or "T-000123"). */
+  search: z.string().trim().max(200).optional(),
+  /** Staff only: one client's tickets. Ignored for a CLIENT viewer (always their own). */
+  clientId: z.string().trim().min(1).optional(),
+  /** Tickets about one project. */
+  projectId: z.string().trim().min(1).optional(),
+  /**
+   * last_reply: most recent activity first (last reply, else creation); created / updated: newest
+   * first; waiting: longest waiting first (oldest last activity first).
+   */
+  sort: z.enum(TICKET_SORTS).default('last_reply'),
+  /** Opaque keyset cursor from a previous page (next or previous). */
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(TICKET_PAGE_SIZE),
+});
+export type TicketListParams = z.input<typeof ticketListParamsSchema>;
