@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import Form from 'next/form';
+import { InboxIcon, SearchIcon } from 'lucide-react';
+
+import { requireUser } from '@/lib/auth/session';
+import { listClientOptions } from '@/db/queries/clients';
+import { listTickets, ticketStatusCounts } from '@/db/queries/tickets';
+import type { TicketStatus } from '@/db/schema';
+import { ticketQueueSchema, type TicketTab } from '@/lib/validation/admin';
+import { TICKET_STATUS_LABELS } from '@/lib/format';
+import { TICKET_STATUSES } from '@/lib/workflows';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState } from '@/components/empty-state';
+import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
+import { NativeSelect } from '@/components/app-shell/native-select';
+import { TicketTable } from '@/components/tickets/ticket-table';
+import { firstOfEach } from '@/components/admin/hrefs';
+import { QueueTabs } from '@/components/admin/queue-tabs';
+
+export const metadata: Metadata = { title: 'Ticket queue' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const SORTS = [
+  { value: 'last_reply', label: 'Last reply (newest first)' },
+  { value: 'created', label: 'Created (newest first)' },
+  { value: 'waiting', label: 'Longest waiting' },
+] as const;
+
+function statusesOf(tab: TicketTab): TicketStatus[] | undefined {
+  if (tab === 'ACTIVE') return ['OPEN', 'PENDING'];
+  if (tab === 'ALL') return undefined;
+  return [tab];
+}
+
+export default async function TicketQueuePage({ searchParams }: Props) {
+  const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
+  const q = ticketQueueSchema.parse(firstOfEach(await searchParams));
+  const [page, counts, clients] = await Promise.all([
+    listTickets(viewer, { status: statusesOf(q.status), search: q.q, clientId: q.clientId, sort: q.sort, cursor: q.cursor }),
+    ticketStatusCounts(viewer, { clientId: q.clientId }),
+    listClientOptions(viewer),
+  ]);
+  const keep = { q: q.q, clientId: q.clientId, sort: q.sort === 'last_reply' ? undefined : q.sort };
+  const query = { ...keep, status: q.status === 'ACTIVE' ? undefined : q.status };
+  const tabs = [
+    { value: 'ACTIVE', label: 'Active', count: counts.OPEN + counts.PENDING },
+    ...TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s], count: counts[s] })),
+    { value: 'ALL', label: 'All', count: TICKET_STATUSES.reduce((n, s) => n + counts[s], 0) },
+  ];
+  const client = q.clientId ? clients.find((c) => c.id === q.clientId) : undefined;
+  const filtered = Boolean(q.q || q.clientId);
+
+  return (
+    <>
+      <PageHeader
+        title="Ticket queue"
+        description={
+          client
+            ? `Tickets of ${client.label}.`
+            : 'Open tickets wait for the agency; pending ones wait for the client. Open a ticket to answer it.'
+        }
+      />
+
+      <QueueTabs pathname="/admin/tickets" tabs={tabs} current={q.status} keep={keep} />
+
+      <Form action="/admin/tickets" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_auto_auto_auto] lg:items-end">
+        {q.status !== 'ACTIVE' ? <input type="hidden" name="status" value={q.status} /> : null}
+        <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
+          <Label htmlFor="ticket-search">Search tickets</Label>
+          <Input id="ticket-search" name="q" type="search" defaultValue={q.q} placeholder="Subject or number, e.g. T-000123" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="ticket-client">Client</Label>
+          <NativeSelect id="ticket-client" name="clientId" defaultValue={q.clientId ?? ''} className="lg:max-w-60">
+            <option value="">All clients</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="ticket-sort">Sort by</Label>
+          <NativeSelect id="ticket-sort" name="sort" defaultValue={q.sort}>
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit" variant="secondary">
+          <SearchIcon aria-hidden="true" />
+          Apply
+        </Button>
+      </Form>
+
+      {page.items.length === 0 ? (
+        <EmptyState
+          icon={<InboxIcon />}
+          title={filtered ? 'No ticket matches' : q.status === 'ACTIVE' ? 'The queue is empty' : 'No tickets here'}
+          description={
+            filtered
+              ? 'Try another number or subject, or clear the filters.'
+              : q.status === 'ACTIVE'
+                ? 'No ticket is open or waiting for a client. New tickets appear here as clients open them.'
+                : 'No ticket has this status.'
+          }
+          action={
+            filtered || q.status !== 'ACTIVE' ? (
+              <Button variant="outline" asChild>
+                <Link href="/admin/tickets">Back to the active queue</Link>
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <TicketTable tickets={page.items} side="agency" caption="Ticket queue" />
+      )}
+
+      <KeysetPagination
+        pathname="/admin/tickets"
+        query={query}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        label="Queue pages"
+      />
+    </>
+  );
+}

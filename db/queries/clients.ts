@@ -1,0 +1,293 @@
+import 'server-only';
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { users } from '@/db/schema';
+import { NotFoundError, UserError } from '@/lib/action-result';
+import { inviteUser, resendInvitation, resendVerification } from '@/lib/auth/invitations';
+import { endSessions } from '@/lib/auth/revocation';
+import type { Viewer } from '@/lib/auth/session';
+import {
+  clientListSchema,
+  inviteClientSchema,
+  PAGE_SIZE,
+  setActiveSchema,
+  updateClientSchema,
+  userIdSchema,
+} from '@/lib/validation/admin';
+import { assertStaff, toPage, type Page } from './staff';
+import { likePattern } from './tickets';
+
+// Client accounts as staff (ADMIN and SUPER_ADMIN) see them in /admin/clients. Every function
+// takes the viewer first, refuses anyone but staff (NotFoundError), and only ever matches rows
+// whose role is CLIENT: staff accounts are managed in ./staff.ts, by SUPER_ADMINs only.
+
+export type ClientRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  company: string | null;
+  active: boolean;
+  emailVerified: boolean;
+  /** Invited, never accepted (no password yet). */
+  invitePending: boolean;
+  createdAt: Date;
+  lastLoggedIn: Date | null;
+  projectCount: number;
+  /** OPEN + PENDING tickets. */
+  activeTicketCount: number;
+};
+
+const invitePending = sql<boolean>`(${users.passwordHash} is null)`;
+// Correlated counts in the same statement (idx_projects_client_id, idx_tickets_client_status):
+// one query for the whole page, never one per row. The outer column is written qualified by
+// hand: drizzle renders ${users.id} unqualified in a single-table select, and inside the
+// subquery "id" would then mean the subquery's own table.
+const projectCount = sql<number>`(select count(*) from projects p where p.client_id = "users"."id")`.mapWith(Number);
+const activeTicketCount = sql<number>`(select count(*) from support_tickets t
+  where t.client_id = "users"."id" and t.status in ('OPEN', 'PENDING'))`.mapWith(Number);
+
+/** Clients: search by name, email or company; filter active / verified; sort; 25 a page with the total. */
+export async function listClients(viewer: Viewer, input: unknown): Promise<Page<ClientRow>> {
+  assertStaff(viewer);
+  const q = clientListSchema.parse(input ?? {});
+  const filters: SQL[] = [eq(users.role, 'CLIENT')];
+  if (q.q) {
+    const p = likePattern(q.q);
+    filters.push(or(ilike(users.name, p), ilike(users.email, p), ilike(users.company, p))!);
+  }
+  if (q.active !== 'all') filters.push(eq(users.active, q.active === 'active'));
+  if (q.verified !== 'all') filters.push(eq(users.emailVerified, q.verified === 'verified'));
+  const where = and(...filters);
+
+  const dir = q.dir === 'asc' ? asc : desc;
+  const nulls = sql`nulls last`; // missing names, companies and logins sort after the rest
+  const order: SQL[] = {
+    name: [sql`lower(${users.name}) ${sql.raw(q.dir)} ${nulls}`],
+    email: [dir(users.email)],
+    company: [sql`lower(${users.company}) ${sql.raw(q.dir)} ${nulls}`],
+    created: [dir(users.createdAt)],
+    last_login: [sql`${users.lastLoggedIn} ${sql.raw(q.dir)} ${nulls}`],
+  }[q.sort];
+
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      company: users.company,
+      active: users.active,
+      emailVerified: users.emailVerified,
+      invitePending,
+      createdAt: users.createdAt,
+      lastLoggedIn: users.lastLoggedIn,
+      projectCount,
+      activeTicketCount,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(users)
+    .where(where)
+    .orderBy(...order, asc(users.id))
+    .limit(PAGE_SIZE)
+    .offset((q.page - 1) * PAGE_SIZE);
+
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && q.page > 1) {
+    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where);
+    total = c?.n ?? 0;
+  }
+  return toPage(
+    rows.map(({ total, ...r }) => (void total, r)),
+    total,
+    q.page,
+  );
+}
+
+export type ClientProfile = ClientRow & { updatedAt: Date; ticketCount: number };
+
+/** One client's profile with counts; NotFoundError for a missing id or a non-client account. */
+export async function getClient(viewer: Viewer, input: unknown): Promise<ClientProfile> {
+  assertStaff(viewer);
+  const { userId } = userIdSchema.parse(typeof input === 'string' ? { userId: input } : input);
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      company: users.company,
+      active: users.active,
+      emailVerified: users.emailVerified,
+      invitePending,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+      lastLoggedIn: users.lastLoggedIn,
+      projectCount,
+      activeTicketCount,
+      ticketCount: sql<number>`(select count(*) from support_tickets t where t.client_id = "users"."id")`.mapWith(
+        Number,
+      ),
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, 'CLIENT')));
+  if (!row) throw new NotFoundError('No such client.');
+  return row;
+}
+
+/** Clients for filter menus (id and label), alphabetical. Small agencies: a few hundred at most. */
+export async function listClientOptions(
+  viewer: Viewer,
+): Promise<{ id: string; label: string; email: string }[]> {
+  assertStaff(viewer);
+  const rows = await db
+    .select({ id: users.id, name: users.name, company: users.company, email: users.email })
+    .from(users)
+    .where(eq(users.role, 'CLIENT'))
+    .orderBy(sql`lower(coalesce(${users.company}, ${users.name}, ${users.email}))`, asc(users.id))
+    .limit(1000);
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    label: [r.name ?? r.email, r.company].filter(Boolean).join(' · '),
+  }));
+}
+
+/** Invites a client: a passwordless account and a 7-day link to choose a password. */
+export async function inviteClient(viewer: Viewer, input: unknown): Promise<{ userId: string }> {
+  assertStaff(viewer);
+  const data = inviteClientSchema.parse(input);
+  return inviteUser(viewer, {
+    email: data.email,
+    role: 'CLIENT',
+    name: data.name,
+    company: data.company ?? undefined,
+  });
+}
+
+export type UpdateClientResult = {
+  emailChanged: boolean;
+  /** What was mailed to the new address, if the email changed. */
+  followUp: 'verification' | 'invitation' | null;
+  /** Set when the follow-up mail could not be queued (the edit itself is saved). */
+  followUpError?: string;
+};
+
+/**
+ * Edits a client's name, company and email. A new email must be confirmed: the account is marked
+ * unverified, its sessions end, and a verification link (or, for an invitation never accepted, a
+ * fresh invitation) goes to the new address once the change is committed — so a typo never hands
+ * the account's password resets to a stranger unnoticed.
+ */
+export async function updateClient(viewer: Viewer, input: unknown): Promise<UpdateClientResult> {
+  assertStaff(viewer);
+  const data = updateClientSchema.parse(input);
+  const outcome = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: users.id, email: users.email, invitePending })
+      .from(users)
+      .where(and(eq(users.id, data.clientId), eq(users.role, 'CLIENT')))
+      .for('update');
+    if (!current) throw new NotFoundError('No such client.');
+
+    const emailChanged = current.email !== data.email;
+    if (emailChanged) {
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, data.email), ne(users.id, current.id)));
+      if (taken) {
+        throw new UserError('Another account already uses this email.', {
+          email: ['Another account already uses this email'],
+        });
+      }
+    }
+    try {
+      await tx
+        .update(users)
+        .set({
+          name: data.name,
+          company: data.company,
+          email: data.email,
+          ...(emailChanged ? { emailVerified: false } : {}),
+        })
+        .where(eq(users.id, current.id));
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new UserError('Another account already uses this email.', {
+          email: ['Another account already uses this email'],
+        });
+      }
+      throw err;
+    }
+    if (emailChanged) await endSessions(tx, current.id);
+    return { emailChanged, invitePending: current.invitePending };
+  });
+
+  if (!outcome.emailChanged) return { emailChanged: false, followUp: null };
+  const followUp = outcome.invitePending ? 'invitation' : 'verification';
+  try {
+    if (followUp === 'invitation') await resendInvitation(viewer, data.clientId);
+    else await resendVerification(viewer, data.clientId);
+    return { emailChanged: true, followUp };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : 'The mail could not be queued.';
+    return { emailChanged: true, followUp, followUpError: message };
+  }
+}
+
+/** Deactivates (their sessions end at once) or reactivates a client. Staff never act on themselves. */
+export async function setClientActive(
+  viewer: Viewer,
+  input: unknown,
+): Promise<{ userId: string; active: boolean; changed: boolean }> {
+  assertStaff(viewer);
+  const data = setActiveSchema.parse(input);
+  if (data.userId === viewer.id) throw new UserError('You cannot deactivate your own account.');
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: users.id, active: users.active })
+      .from(users)
+      .where(and(eq(users.id, data.userId), eq(users.role, 'CLIENT')))
+      .for('update');
+    if (!target) throw new NotFoundError('No such client.');
+    if (target.active === data.active) return { userId: target.id, active: data.active, changed: false };
+    await tx.update(users).set({ active: data.active }).where(eq(users.id, target.id));
+    if (!data.active) await endSessions(tx, target.id);
+    return { userId: target.id, active: data.active, changed: true };
+  });
+}
+
+async function clientState(userId: string) {
+  const [row] = await db
+    .select({ id: users.id, invitePending, emailVerified: users.emailVerified, active: users.active })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, 'CLIENT')));
+  if (!row) throw new NotFoundError('No such client.');
+  return row;
+}
+
+/** Sends a fresh invitation to a client who never accepted theirs. */
+export async function resendClientInvitation(viewer: Viewer, input: unknown): Promise<void> {
+  assertStaff(viewer);
+  const { userId } = userIdSchema.parse(input);
+  const client = await clientState(userId);
+  if (!client.invitePending) throw new UserError('This client has already accepted the invitation.');
+  await resendInvitation(viewer, userId);
+}
+
+/** Sends a fresh verification link to a client whose email is not verified yet. */
+export async function resendClientVerification(viewer: Viewer, input: unknown): Promise<void> {
+  assertStaff(viewer);
+  const { userId } = userIdSchema.parse(input);
+  const client = await clientState(userId);
+  if (client.invitePending) throw new UserError('This client has not accepted the invitation yet: resend the invitation.');
+  if (client.emailVerified) throw new UserError('This email address is already verified.');
+  await resendVerification(viewer, userId);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,201 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import {
+  createProjectForClient,
+  moveProjectStatus,
+  STAFF_CREATED_PROJECT_STATUS,
+  updateProject,
+} from '@/db/queries/admin-projects';
+import { listProjects } from '@/db/queries/projects';
+import { projects, type ProjectStatus } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/session';
+import { PROJECT_TRANSITIONS } from '@/lib/workflows';
+import { createProject, createUser } from '../helpers/factories';
+import { expectRefusedWithoutChange, outboxTo, resetData } from './helpers';
+
+beforeEach(resetData);
+
+// Staff-only project operations (db/queries/admin-projects.ts) and the shared list as staff use it.
+
+const ALL: ProjectStatus[] = ['PENDING', 'APPROVED', 'IN_PROGRESS', 'REVIEW', 'COMPLETED', 'CANCELLED'];
+
+const form = {
+  title: 'Brand refresh',
+  type: 'BRANDING',
+  description: 'New logo and palette.',
+  requirements: 'Three logo options.',
+  budget: '£2,500.50',
+  startDate: '2026-03-01',
+  endDate: '2026-04-30',
+};
+
+async function statusOf(id: string) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+describe('role guards', () => {
+  it('a CLIENT viewer can neither create, edit nor move a project — not even their own', async () => {
+    const { user: client, viewer } = await createUser();
+    const own = await createProject(client.id, { status: 'PENDING' });
+    const v = viewer as Viewer;
+    await expectRefusedWithoutChange(() => createProjectForClient(v, { ...form, clientId: client.id }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => updateProject(v, { ...form, projectId: own.id }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => moveProjectStatus(v, { projectId: own.id, to: 'APPROVED' }), 'NotFoundError');
+  });
+});
+
+describe('createProjectForClient', () => {
+  it('creates the project APPROVED for the client and mails them in the same transaction', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    const { id } = await createProjectForClient(admin as Viewer, { ...form, clientId: client.id });
+    const row = await statusOf(id);
+    expect(STAFF_CREATED_PROJECT_STATUS).toBe('APPROVED');
+    expect(row).toMatchObject({
+      clientId: client.id,
+      status: 'APPROVED',
+      title: 'Brand refresh',
+      type: 'BRANDING',
+      budget: 2500.5,
+      startDate: new Date('2026-03-01T00:00:00Z'),
+      endDate: new Date('2026-04-30T00:00:00Z'),
+    });
+    const mails = await outboxTo(client.email);
+    expect(mails.map((m) => m.template)).toEqual(['project-created-for-client']);
+    expect(mails[0].text).toContain(`/projects/${id}`);
+  });
+
+  it('refuses a missing or non-client owner, an end before the start, and a bad budget', async () => {
+    const { viewer: admin, user: adminUser } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    await expectRefusedWithoutChange(
+      () => createProjectForClient(admin as Viewer, { ...form, clientId: adminUser.id }),
+      'NotFoundError',
+    );
+    await expectRefusedWithoutChange(() => createProjectForClient(admin as Viewer, { ...form, clientId: 'nope' }), 'NotFoundError');
+    await expectRefusedWithoutChange(
+      () => createProjectForClient(admin as Viewer, { ...form, clientId: client.id, endDate: '2026-02-01' }),
+      'ZodError',
+    );
+    await expectRefusedWithoutChange(
+      () => createProjectForClient(admin as Viewer, { ...form, clientId: client.id, budget: '-5' }),
+      'ZodError',
+    );
+    await expectRefusedWithoutChange(
+      () => createProjectForClient(admin as Viewer, { ...form, clientId: client.id, budget: '1.234' }),
+      'ZodError',
+    );
+  });
+
+  it('does not mail a deactivated client', async () => {
+    const { viewer: admin } = await createUser({ role: 'SUPER_ADMIN' });
+    const { user: client } = await createUser({ active: false });
+    await createProjectForClient(admin as Viewer, { ...form, clientId: client.id });
+    expect(await outboxTo(client.email)).toEqual([]);
+  });
+});
+
+describe('updateProject', () => {
+  it('edits every detail but the status; empty optional fields become null', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    const p = await createProject(client.id, { status: 'IN_PROGRESS', budget: 100 });
+    await updateProject(admin as Viewer, {
+      projectId: p.id,
+      title: 'Renamed',
+      type: 'WEB_APP',
+      description: '',
+      requirements: 'Must work offline.',
+      budget: '',
+      startDate: '',
+      endDate: '2027-01-31',
+    });
+    expect(await statusOf(p.id)).toMatchObject({
+      title: 'Renamed',
+      type: 'WEB_APP',
+      description: null,
+      requirements: 'Must work offline.',
+      budget: null,
+      startDate: null,
+      endDate: new Date('2027-01-31T00:00:00Z'),
+      status: 'IN_PROGRESS',
+    });
+    await expectRefusedWithoutChange(() => updateProject(admin as Viewer, { ...form, projectId: 'missing' }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => updateProject(admin as Viewer, { ...form, projectId: p.id, title: 'x' }), 'ZodError');
+    expect(await outboxTo(client.email)).toEqual([]);
+  });
+});
+
+describe('moveProjectStatus', () => {
+  it('allows exactly the moves of the workflow table, from every status to every status', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    for (const from of ALL) {
+      for (const to of ALL) {
+        const p = await createProject(client.id, { status: from });
+        if (PROJECT_TRANSITIONS[from].includes(to)) {
+          const r = await moveProjectStatus(admin as Viewer, { projectId: p.id, to });
+          expect(r).toEqual({ id: p.id, from, to });
+          expect((await statusOf(p.id)).status).toBe(to);
+        } else {
+          await expectRefusedWithoutChange(() => moveProjectStatus(admin as Viewer, { projectId: p.id, to }), 'UserError');
+        }
+      }
+    }
+  });
+
+  it('mails the client on every status change, in the outbox with the change', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser({ name: 'Pat' });
+    const p = await createProject(client.id, { status: 'PENDING', title: 'Shop' });
+    await moveProjectStatus(admin as Viewer, { projectId: p.id, to: 'APPROVED' });
+    await moveProjectStatus(admin as Viewer, { projectId: p.id, to: 'IN_PROGRESS', from: 'APPROVED' });
+    const mails = await outboxTo(client.email);
+    expect(mails.map((m) => m.template)).toEqual(['project-status-changed', 'project-status-changed']);
+    expect(mails[0].subject).toBe('Your project “Shop” is now approved');
+    expect(mails[1].text).toContain('moved from Approved to In progress');
+  });
+
+  it('refuses when the project moved since the page was shown', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    const p = await createProject(client.id, { status: 'APPROVED' });
+    const e = await expectRefusedWithoutChange(
+      () => moveProjectStatus(admin as Viewer, { projectId: p.id, to: 'IN_PROGRESS', from: 'PENDING' }),
+      'UserError',
+    );
+    expect(e.message).toMatch(/meanwhile/);
+  });
+
+  it('two staff moving the same project at once: the second sees the first’s status', async () => {
+    const { viewer: a } = await createUser({ role: 'ADMIN' });
+    const { viewer: b } = await createUser({ role: 'SUPER_ADMIN' });
+    const { user: client } = await createUser();
+    const p = await createProject(client.id, { status: 'PENDING' });
+    const results = await Promise.allSettled([
+      moveProjectStatus(a as Viewer, { projectId: p.id, to: 'APPROVED', from: 'PENDING' }),
+      moveProjectStatus(b as Viewer, { projectId: p.id, to: 'CANCELLED', from: 'PENDING' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await outboxTo(client.email)).toHaveLength(1);
+  });
+});
+
+describe('the shared list, as staff use it on /admin/projects', () => {
+  it('a staff viewer sees every client’s projects and filters by status, type, client and title', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: c1 } = await createUser();
+    const { user: c2 } = await createUser();
+    await createProject(c1.id, { title: 'Alpha site', type: 'WEBSITE', status: 'PENDING' });
+    await createProject(c1.id, { title: 'Beta app', type: 'WEB_APP', status: 'IN_PROGRESS' });
+    await createProject(c2.id, { title: 'Gamma shop', type: 'E_COMMERCE', status: 'PENDING' });
+    const all = await listProjects(admin as Viewer, {});
+    expect(all.items).toHaveLength(3);
+    expect((await listProjects(admin as Viewer, { status: ['PENDING'] })).items).toHaveLength(2);
+    expect((await listProjects(admin as Viewer, { type: ['WEB_APP'] })).items.map((p) => p.title)).toEqual(['Beta app']);
+    expect((await listProjects(admin as Viewer, { clientId: c2.id })).items.map((p) => p.title)).toEqual(['Gamma shop']);
+    expect((await listProjects(admin as Viewer, { search: 'SHOP' })).items.map((p) => p.title)).toEqual(['Gamma shop']);
+  });
+});

@@ -1,0 +1,236 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import {
+  getClient,
+  inviteClient,
+  listClientOptions,
+  listClients,
+  resendClientInvitation,
+  resendClientVerification,
+  setClientActive,
+  updateClient,
+} from '@/db/queries/clients';
+import { users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/session';
+import { createProject, createTicket, createUser } from '../helpers/factories';
+import { queryRows } from '../helpers/db';
+import { expectRefusedWithoutChange, outboxTo, sessionVersion, resetData } from './helpers';
+
+beforeEach(resetData);
+
+// /admin/clients and /admin/clients/[id] (db/queries/clients.ts).
+
+async function staff(role: 'ADMIN' | 'SUPER_ADMIN' = 'ADMIN') {
+  return (await createUser({ role })).viewer as Viewer;
+}
+
+describe('role guards', () => {
+  it('a CLIENT viewer reaches none of the client-management functions, and nothing changes', async () => {
+    const { viewer: me } = await createUser();
+    const { user: other } = await createUser({ emailVerified: false });
+    const { user: invited } = await createUser({ passwordHash: null, emailVerified: false });
+    const v = me as Viewer;
+    await expectRefusedWithoutChange(() => listClients(v, {}), 'NotFoundError');
+    await expectRefusedWithoutChange(() => listClientOptions(v), 'NotFoundError');
+    await expectRefusedWithoutChange(() => getClient(v, { userId: other.id }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => getClient(v, { userId: me.id }), 'NotFoundError');
+    await expectRefusedWithoutChange(
+      () => inviteClient(v, { email: 'sneaky@example.test', name: 'Sneaky', company: '' }),
+      'NotFoundError',
+    );
+    await expectRefusedWithoutChange(
+      () => updateClient(v, { clientId: other.id, email: 'mine@example.test', name: 'Hacked', company: '' }),
+      'NotFoundError',
+    );
+    await expectRefusedWithoutChange(
+      () => updateClient(v, { clientId: me.id, email: me.email, name: 'Self edit', company: '' }),
+      'NotFoundError',
+    );
+    await expectRefusedWithoutChange(() => setClientActive(v, { userId: other.id, active: false }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => resendClientInvitation(v, { userId: invited.id }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => resendClientVerification(v, { userId: other.id }), 'NotFoundError');
+  });
+
+  it('staff functions here only ever match CLIENT accounts (a super admin is not a "client")', async () => {
+    const admin = await staff();
+    const { user: superAdmin } = await createUser({ role: 'SUPER_ADMIN' });
+    await expectRefusedWithoutChange(() => getClient(admin, { userId: superAdmin.id }), 'NotFoundError');
+    await expectRefusedWithoutChange(() => setClientActive(admin, { userId: superAdmin.id, active: false }), 'NotFoundError');
+    await expectRefusedWithoutChange(
+      () => updateClient(admin, { clientId: superAdmin.id, email: 'x@example.test', name: 'X', company: '' }),
+      'NotFoundError',
+    );
+    await expectRefusedWithoutChange(() => setClientActive(admin, { userId: admin.id, active: false }), 'UserError');
+  });
+});
+
+describe('listClients', () => {
+  it('searches name, email and company; filters active and verified; counts projects and open tickets in one go', async () => {
+    const admin = await staff();
+    const { user: acme } = await createUser({ name: 'Alice Anders', company: 'Acme Ltd', email: 'alice@acme.example' });
+    await createUser({ name: 'Bob Brown', company: 'Globex', email: 'bob@globex.example', active: false });
+    await createUser({ name: 'Cara Cole', company: null, email: 'cara@initech.example', emailVerified: false });
+    await createUser({ role: 'ADMIN', name: 'Not A Client' });
+    await createProject(acme.id);
+    await createProject(acme.id, { status: 'IN_PROGRESS' });
+    await createTicket(acme.id, { status: 'OPEN' });
+    await createTicket(acme.id, { status: 'PENDING' });
+    await createTicket(acme.id, { status: 'CLOSED' });
+
+    const all = await listClients(admin, {});
+    expect(all.total).toBe(3);
+    expect(all.rows.every((r) => r.name !== 'Not A Client')).toBe(true);
+    const alice = all.rows.find((r) => r.id === acme.id)!;
+    expect(alice.projectCount).toBe(2);
+    expect(alice.activeTicketCount).toBe(2);
+
+    expect((await listClients(admin, { q: 'acme' })).rows.map((r) => r.name)).toEqual(['Alice Anders']);
+    expect((await listClients(admin, { q: 'GLOBEX.example' })).rows.map((r) => r.name)).toEqual(['Bob Brown']);
+    expect((await listClients(admin, { q: 'cara' })).rows.map((r) => r.name)).toEqual(['Cara Cole']);
+    expect((await listClients(admin, { active: 'inactive' })).rows.map((r) => r.name)).toEqual(['Bob Brown']);
+    expect((await listClients(admin, { active: 'active' })).total).toBe(2);
+    expect((await listClients(admin, { verified: 'unverified' })).rows.map((r) => r.name)).toEqual(['Cara Cole']);
+    expect((await listClients(admin, { sort: 'name', dir: 'asc' })).rows.map((r) => r.name)).toEqual([
+      'Alice Anders',
+      'Bob Brown',
+      'Cara Cole',
+    ]);
+    expect((await listClients(admin, { sort: 'name', dir: 'desc' })).rows.map((r) => r.name)).toEqual([
+      'Cara Cole',
+      'Bob Brown',
+      'Alice Anders',
+    ]);
+    // Companies: missing ones last in both directions.
+    expect((await listClients(admin, { sort: 'company', dir: 'asc' })).rows.map((r) => r.company)).toEqual([
+      'Acme Ltd',
+      'Globex',
+      null,
+    ]);
+    // Bad parameters fall back to the defaults rather than failing the page.
+    expect((await listClients(admin, { sort: 'drop table', active: 'maybe', page: '-3' })).total).toBe(3);
+  });
+
+  it('pages 25 at a time with the total', async () => {
+    const admin = await staff();
+    await db.insert(users).values(Array.from({ length: 27 }, (_, i) => ({ email: `c${i}@bulk.example`, name: `C ${i}` })));
+    const p1 = await listClients(admin, { page: 1 });
+    const p2 = await listClients(admin, { page: 2 });
+    expect(p1.rows).toHaveLength(25);
+    expect(p2.rows).toHaveLength(2);
+    expect(p1.total).toBe(27);
+    expect(p2.pageCount).toBe(2);
+    expect((await listClients(admin, { page: 7 })).total).toBe(27);
+  });
+});
+
+describe('getClient and listClientOptions', () => {
+  it('returns the profile with counts, and a sorted list of client choices', async () => {
+    const admin = await staff('SUPER_ADMIN');
+    const { user } = await createUser({ name: 'Zed', company: 'Zeta' });
+    await createUser({ name: 'Amy', company: 'Alpha' });
+    await createTicket(user.id);
+    const profile = await getClient(admin, { userId: user.id });
+    expect(profile).toMatchObject({ id: user.id, name: 'Zed', ticketCount: 1, activeTicketCount: 1, projectCount: 0 });
+    expect(await getClient(admin, user.id)).toMatchObject({ id: user.id });
+    await expect(getClient(admin, { userId: 'missing' })).rejects.toMatchObject({ name: 'NotFoundError' });
+    const options = await listClientOptions(admin);
+    expect(options.map((o) => o.label)).toEqual(['Amy · Alpha', 'Zed · Zeta']);
+  });
+});
+
+describe('inviteClient', () => {
+  it('creates a passwordless CLIENT and queues the invitation; a taken email is refused', async () => {
+    const admin = await staff();
+    const { userId } = await inviteClient(admin, { email: 'New.Client@Example.test', name: 'New Client', company: 'NewCo' });
+    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    expect(row).toMatchObject({ email: 'new.client@example.test', role: 'CLIENT', company: 'NewCo', passwordHash: null });
+    expect(await outboxTo('new.client@example.test')).toHaveLength(1);
+    await expectRefusedWithoutChange(
+      () => inviteClient(admin, { email: 'new.client@example.test', name: 'Again', company: '' }),
+      'UserError',
+    );
+    await expectRefusedWithoutChange(() => inviteClient(admin, { email: 'not-an-email', name: 'X', company: '' }), 'ZodError');
+  });
+});
+
+describe('updateClient', () => {
+  it('edits name and company without touching verification or sessions', async () => {
+    const admin = await staff();
+    const { user } = await createUser();
+    const v0 = await sessionVersion(user.id);
+    const r = await updateClient(admin, { clientId: user.id, email: user.email, name: ' New Name ', company: '' });
+    expect(r).toEqual({ emailChanged: false, followUp: null });
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ name: 'New Name', company: null, emailVerified: true });
+    expect(await sessionVersion(user.id)).toBe(v0);
+  });
+
+  it('a new email is unverified until confirmed: sessions end and a verification link goes to it', async () => {
+    const admin = await staff();
+    const { user } = await createUser();
+    const v0 = await sessionVersion(user.id);
+    const r = await updateClient(admin, { clientId: user.id, email: 'Moved@Example.test', name: 'Moved', company: 'M' });
+    expect(r).toMatchObject({ emailChanged: true, followUp: 'verification' });
+    expect(r.followUpError).toBeUndefined();
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ email: 'moved@example.test', emailVerified: false });
+    expect(await sessionVersion(user.id)).toBeGreaterThan(v0);
+    expect((await outboxTo('moved@example.test')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('for an invitation never accepted, the new address gets a fresh invitation', async () => {
+    const admin = await staff();
+    const { user } = await createUser({ passwordHash: null, emailVerified: false });
+    const r = await updateClient(admin, { clientId: user.id, email: 'typo-fixed@example.test', name: 'Fixed', company: '' });
+    expect(r).toMatchObject({ emailChanged: true, followUp: 'invitation' });
+    expect((await outboxTo('typo-fixed@example.test')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses an email another account uses (any case), changing nothing', async () => {
+    const admin = await staff();
+    const { user } = await createUser();
+    const { user: other } = await createUser({ role: 'ADMIN' });
+    const err = await expectRefusedWithoutChange(
+      () => updateClient(admin, { clientId: user.id, email: other.email.toUpperCase(), name: 'X', company: '' }),
+      'UserError',
+    );
+    expect((err as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.email).toBeDefined();
+    await expectRefusedWithoutChange(
+      () => updateClient(admin, { clientId: user.id, email: user.email, name: '', company: '' }),
+      'ZodError',
+    );
+  });
+});
+
+describe('setClientActive', () => {
+  it('deactivation ends the client’s sessions; reactivation lets them back', async () => {
+    const admin = await staff();
+    const { user } = await createUser();
+    const v0 = await sessionVersion(user.id);
+    expect(await setClientActive(admin, { userId: user.id, active: false })).toMatchObject({ changed: true, active: false });
+    expect(await sessionVersion(user.id)).toBeGreaterThan(v0);
+    const [{ active }] = await queryRows<{ active: boolean }>(sql`select active from users where id = ${user.id}`);
+    expect(active).toBe(false);
+    expect(await setClientActive(admin, { userId: user.id, active: false })).toMatchObject({ changed: false });
+    expect(await setClientActive(admin, { userId: user.id, active: true })).toMatchObject({ changed: true, active: true });
+  });
+});
+
+describe('resending mails', () => {
+  it('resends the invitation only to a never-accepted account, the verification only to an unverified one', async () => {
+    const admin = await staff();
+    const { user: invited } = await createUser({ passwordHash: null, emailVerified: false });
+    const { user: unverified } = await createUser({ emailVerified: false });
+    const { user: verified } = await createUser();
+
+    await resendClientInvitation(admin, { userId: invited.id });
+    expect((await outboxTo(invited.email)).length).toBe(1);
+    await resendClientVerification(admin, { userId: unverified.id });
+    expect((await outboxTo(unverified.email)).length).toBe(1);
+
+    await expectRefusedWithoutChange(() => resendClientInvitation(admin, { userId: verified.id }), 'UserError');
+    await expectRefusedWithoutChange(() => resendClientVerification(admin, { userId: verified.id }), 'UserError');
+    await expectRefusedWithoutChange(() => resendClientVerification(admin, { userId: invited.id }), 'UserError');
+  });
+});
