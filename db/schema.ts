@@ -3,8 +3,10 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -37,6 +39,16 @@ export const ticketStatusEnum = pgEnum('ticket_status', ['OPEN', 'PENDING', 'RES
 export const commentSenderEnum = pgEnum('comment_sender', ['CLIENT', 'ADMIN']);
 export const tokenPurposeEnum = pgEnum('token_purpose', ['VERIFY', 'INVITE', 'EMAIL_CHANGE']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['PENDING', 'SENT', 'DEAD']);
+// Collaboration (issue 8).
+export const ticketPriorityEnum = pgEnum('ticket_priority', ['LOW', 'MEDIUM', 'HIGH', 'URGENT']);
+export const notificationKindEnum = pgEnum('notification_kind', [
+  'TICKET_CREATED',
+  'TICKET_REPLY',
+  'TICKET_STATUS',
+  'TICKET_ASSIGNED',
+  'PROJECT_REQUESTED',
+  'PROJECT_STATUS',
+]);
 
 const id = () =>
   text('id')
@@ -115,13 +127,35 @@ export const supportTickets = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastRepliedAt: ts('last_replied_at'),
+    priority: ticketPriorityEnum('priority').default('MEDIUM').notNull(),
+    // The staff member the ticket is assigned to (null: unassigned).
+    assignedTo: text('assigned_to').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('idx_support_tickets_client_id').on(t.clientId),
+    index('idx_support_tickets_status_priority').on(t.status, t.priority),
+    index('idx_support_tickets_assigned_to').on(t.assignedTo, t.status),
     index('idx_support_tickets_status').on(t.status),
     index('idx_support_tickets_ticket_number').on(t.ticketNumber),
     index('idx_tickets_client_status').on(t.clientId, t.status),
     index('idx_support_tickets_project_id').on(t.projectId),
+    // Keyset lists in "latest activity" order (db/queries/tickets.ts, docs/decisions/008-performance.md):
+    // a client's tickets, and the staff queue filtered by status, read 25 rows in index order
+    // instead of sorting every matching ticket.
+    index('idx_support_tickets_client_activity').on(t.clientId, sql`coalesce(${t.lastRepliedAt}, ${t.createdAt})`, t.id),
+    index('idx_support_tickets_status_activity').on(t.status, sql`coalesce(${t.lastRepliedAt}, ${t.createdAt})`, t.id),
+    // A client's tickets of one status in activity order (the dashboard's "waiting for your reply",
+    // longest waiting first): without it the planner walks the client's whole history.
+    index('idx_support_tickets_client_status_activity').on(
+      t.clientId,
+      t.status,
+      sql`coalesce(${t.lastRepliedAt}, ${t.createdAt})`,
+      t.id,
+    ),
+    // Time windows of the staff dashboard (db/queries/stats.ts: tickets opened / resolved in the
+    // last 30 days) and the "created" sort of the staff queue.
+    index('idx_support_tickets_created_at').on(t.createdAt, t.id),
+    index('idx_support_tickets_updated_at').on(t.updatedAt),
   ],
 );
 
@@ -137,6 +171,8 @@ export const ticketComments = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     sender: commentSenderEnum('sender').notNull(),
+    // Staff-only note: never shown, counted, mailed or notified to the client.
+    internal: boolean('internal').default(false).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -227,6 +263,59 @@ export const rateLimits = pgTable(
   (t) => [index('idx_rate_limits_reset_at').on(t.resetAt)],
 );
 
+// In-app notifications (the bell). Written in the transaction of the change they report.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKindEnum('kind').notNull(),
+    ticketId: text('ticket_id').references(() => supportTickets.id, { onDelete: 'cascade' }),
+    projectId: text('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body'),
+    readAt: ts('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_notifications_user_read_created').on(t.userId, t.readAt, t.createdAt.desc())],
+);
+
+// Which notification kinds also come by mail. No row → the default (mail on).
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKindEnum('kind').notNull(),
+    email: boolean('email').default(true).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+// Append-only audit trail (db/queries/activity.ts), written in the transaction of the change.
+export const activityLog = pgTable(
+  'activity_log',
+  {
+    id: id(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('idx_activity_log_entity').on(t.entityType, t.entityId, t.createdAt),
+    index('idx_activity_log_actor').on(t.actorId, t.createdAt),
+    index('idx_activity_log_action').on(t.action, t.createdAt),
+  ],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   projects: many(projects),
   supportTickets: many(supportTickets),
@@ -268,4 +357,8 @@ export type SupportTicket = typeof supportTickets.$inferSelect;
 export type TicketStatus = (typeof ticketStatusEnum.enumValues)[number];
 export type TicketComment = typeof ticketComments.$inferSelect;
 export type CommentSender = (typeof commentSenderEnum.enumValues)[number];
+export type TicketPriority = (typeof ticketPriorityEnum.enumValues)[number];
+export type NotificationKind = (typeof notificationKindEnum.enumValues)[number];
+export type Notification = typeof notifications.$inferSelect;
+export type ActivityLogRow = typeof activityLog.$inferSelect;
 export type EmailOutboxRow = typeof emailOutbox.$inferSelect;

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { ClockIcon, FolderKanbanIcon, InboxIcon, MessageSquareReplyIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
+import { serviceReport, staffServiceReport } from '@/db/queries/activity';
+import { ServiceReport } from '@/components/collab/service-report';
 import { DASHBOARD_DAYS, formatDuration, getDashboardStats } from '@/db/queries/stats';
 import { PROJECT_STATUS_LABELS, TICKET_STATUS_LABELS, plural } from '@/lib/format';
 import { PROJECT_STATUSES, TICKET_STATUSES } from '@/lib/workflows';
@@ -17,7 +19,11 @@ export const metadata: Metadata = { title: 'Admin dashboard' };
 
 export default async function AdminDashboardPage() {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
-  const stats = await getDashboardStats(viewer);
+  const [stats, service, perStaff] = await Promise.all([
+    getDashboardStats(viewer),
+    serviceReport(viewer),
+    staffServiceReport(viewer),
+  ]);
 
   const ticketData: StatusDatum[] = TICKET_STATUSES.map((s) => ({
     key: s,
@@ -167,6 +173,10 @@ export default async function AdminDashboardPage() {
             </p>
           </CardContent>
         </Card>
+      </div>
+
+      <div className="mt-8">
+        <ServiceReport figures={service} title="Service report" staff={perStaff} />
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
 import type { NavItem } from './nav-items';
 import { SkipLink } from './skip-link';
+import { NotificationBell } from './notification-bell';
 
 export type AppShellProps = {
   nav: NavItem[];
@@ -39,6 +40,7 @@ export function AppShell({ nav, user, homeHref = '/', productName = 'Agency Port
             <NavLinks items={nav} />
           </nav>
           <div className="ml-auto flex items-center gap-1">
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>

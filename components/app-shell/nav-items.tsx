@@ -1,6 +1,7 @@
 import * as React from 'react';
 import {
   FolderKanbanIcon,
+  HistoryIcon,
   LayoutDashboardIcon,
   LifeBuoyIcon,
   SettingsIcon,
@@ -36,6 +37,7 @@ export function adminNav(role: Role): NavItem[] {
     { href: '/admin/tickets', label: 'Tickets', icon: icon(LifeBuoyIcon) },
   ];
   if (role === 'SUPER_ADMIN') items.push({ href: '/admin/users', label: 'Users', icon: icon(ShieldIcon) });
+  if (role === 'SUPER_ADMIN') items.push({ href: '/admin/activity', label: 'Activity', icon: icon(HistoryIcon) });
   items.push({ href: '/settings', label: 'Settings', icon: icon(SettingsIcon) });
   return items;
 }

@@ -8,13 +8,14 @@ import { toast } from 'sonner';
 
 import type { ActionResult } from '@/lib/action-result';
 import { createTicketSchema, DESCRIPTION_MAX, SUBJECT_MAX } from '@/lib/validation/tickets';
+import { TICKET_PRIORITY_LABELS, TICKET_PRIORITY_VALUES } from '@/lib/validation/collab';
 import { Button } from '@/components/ui/button';
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/app-shell/native-select';
 
-export type NewTicketFormValues = { subject: string; description: string; projectId: string };
+export type NewTicketFormValues = { subject: string; description: string; projectId: string; priority: string };
 
 type NewTicketFormProps = {
   /** The projects the ticket may be about (the client's own). */
@@ -34,6 +35,7 @@ export function NewTicketForm({ projects, defaultProjectId = '', action, hrefFor
       subject: '',
       description: '',
       projectId: projects.some((p) => p.id === defaultProjectId) ? defaultProjectId : '',
+      priority: 'MEDIUM',
     },
   });
   const inFlight = React.useRef(false);
@@ -52,7 +54,7 @@ export function NewTicketForm({ projects, defaultProjectId = '', action, hrefFor
       }
       if (!result.ok) {
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (field === 'subject' || field === 'description' || field === 'projectId') {
+          if (field === 'subject' || field === 'description' || field === 'projectId' || field === 'priority') {
             form.setError(field, { message: messages[0] });
           }
         }
@@ -118,6 +120,26 @@ export function NewTicketForm({ projects, defaultProjectId = '', action, hrefFor
                   ))}
                 </NativeSelect>
               </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="priority"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Priority</FormLabel>
+              <FormControl>
+                <NativeSelect {...field}>
+                  {TICKET_PRIORITY_VALUES.map((p) => (
+                    <option key={p} value={p}>
+                      {TICKET_PRIORITY_LABELS[p]}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </FormControl>
+              <FormDescription>Urgent: something is down or blocking you now.</FormDescription>
               <FormMessage />
             </FormItem>
           )}

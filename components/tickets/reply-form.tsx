@@ -14,18 +14,21 @@ import { Textarea } from '@/components/ui/textarea';
 type ReplyFormProps = {
   ticketNumber: string;
   /** The server action that posts the reply (portal or admin). */
-  action: (ticketNumber: string, input: { content: string }) => Promise<ActionResult<unknown>>;
+  action: (ticketNumber: string, input: { content: string; internal?: boolean }) => Promise<ActionResult<unknown>>;
   label?: string;
   submitLabel?: string;
   /** Shown under the box, e.g. "The client is emailed." */
   hint?: string;
+  /** Staff only: show the "Internal note" checkbox (a note the client never sees). */
+  allowInternal?: boolean;
 };
 
 /**
  * The reply box. It cannot post twice (a synchronous guard plus a disabled button while the
  * request runs), keeps the text when the server refuses, and clears it once the reply is saved.
  */
-export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel = 'Send reply', hint }: ReplyFormProps) {
+export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel = 'Send reply', hint, allowInternal = false }: ReplyFormProps) {
+  const [internal, setInternal] = React.useState(false);
   const form = useForm<CommentInput>({
     resolver: zodResolver(commentSchema, undefined, { raw: true }),
     defaultValues: { content: '' },
@@ -39,9 +42,10 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
     inFlight.current = true;
     setPending(true);
     try {
-      const result = await action(ticketNumber, { content: values.content });
+      const result = await action(ticketNumber, allowInternal ? { content: values.content, internal } : { content: values.content });
       if (result.ok) {
         form.reset({ content: '' });
+        setInternal(false);
         toast.success(result.message ?? 'Reply sent');
       } else {
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
@@ -93,13 +97,30 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
             </FormItem>
           )}
         />
+        {allowInternal ? (
+          <div className="flex items-start gap-2">
+            <input
+              id={`internal-${ticketNumber}`}
+              type="checkbox"
+              className="mt-0.5 size-4 accent-amber-600"
+              checked={internal}
+              onChange={(e) => setInternal(e.target.checked)}
+            />
+            <label htmlFor={`internal-${ticketNumber}`} className="text-sm">
+              <span className="font-medium">Internal note</span>
+              <span className="block text-muted-foreground">
+                Only staff see it: the client is not emailed or notified and the status does not change.
+              </span>
+            </label>
+          </div>
+        ) : null}
         {form.formState.errors.root?.message ? (
           <p role="alert" className="text-sm text-destructive">
             {form.formState.errors.root.message}
           </p>
         ) : null}
         <Button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? 'Sending…' : submitLabel}
+          {pending ? 'Sending…' : internal ? 'Add internal note' : submitLabel}
         </Button>
       </form>
     </Form>

@@ -8,6 +8,7 @@ import { plural } from '@/lib/format';
 import { waitingOn, type Side } from '@/lib/workflows';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { RelativeTime } from './relative-time';
+import { TicketPriorityBadge } from './ticket-priority-badge';
 import { TicketStatusBadge } from './ticket-status-badge';
 
 type TicketTableProps = {
@@ -65,6 +66,8 @@ export function TicketTable({ tickets, side, basePath, showClient, showProject =
                   </Link>
                   <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                     {isWaiting(t) ? <WaitingMark side={side} /> : null}
+                    {t.priority && t.priority !== 'MEDIUM' ? <TicketPriorityBadge priority={t.priority} /> : null}
+                    {side === 'agency' && t.assigneeName ? <span>Assignee: {t.assigneeName}</span> : null}
                     {showProject && t.projectTitle ? <span>Project: {t.projectTitle}</span> : null}
                   </div>
                 </TableCell>
@@ -100,6 +103,7 @@ export function TicketTable({ tickets, side, basePath, showClient, showProject =
             {withClient ? <p className="text-sm text-muted-foreground">{t.clientName ?? t.clientEmail}</p> : null}
             <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
               {isWaiting(t) ? <WaitingMark side={side} /> : null}
+              {t.priority && t.priority !== 'MEDIUM' ? <TicketPriorityBadge priority={t.priority} /> : null}
               <span className="inline-flex items-center gap-1">
                 <MessageSquareIcon className="size-3.5" aria-hidden="true" />
                 {plural(t.commentCount, 'comment')}

@@ -41,18 +41,31 @@ export function TicketThread({ comments, side, viewerId, emptyText = 'No replies
       {comments.map((c) => {
         const author = authorOf(c, side, viewerId);
         const agency = c.sender === 'ADMIN';
+        const internal = c.internal === true;
         return (
-          <li key={c.id} data-sender={c.sender}>
+          <li key={c.id} data-sender={c.sender} data-internal={internal ? 'true' : undefined}>
             <article
-              aria-label={author.name === 'You' ? 'Your comment' : `Comment from ${author.name}`}
+              aria-label={
+                internal
+                  ? `Internal note from ${author.name}`
+                  : author.name === 'You'
+                    ? 'Your comment'
+                    : `Comment from ${author.name}`
+              }
               className={cn(
                 'rounded-xl border p-4',
                 agency ? 'bg-muted/50' : 'bg-card',
                 author.own && 'border-primary/40',
+                internal && 'border-dashed border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40',
               )}
             >
               <header className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
                 <span className="font-medium">{author.name}</span>
+                {internal ? (
+                  <span className="rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950 dark:bg-amber-800 dark:text-amber-50">
+                    Internal note
+                  </span>
+                ) : null}
                 {author.name !== author.tag ? (
                   <span
                     className={cn(

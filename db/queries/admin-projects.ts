@@ -21,6 +21,8 @@ import {
 } from '@/lib/validation/admin';
 import { assertProjectMove } from '@/lib/workflows';
 import { assertStaff } from './staff';
+import { ACTIONS, logActivity, type ActivityContext } from './activity';
+import { notify, wantsMail } from './notifications';
 
 // Staff-only project operations: create a project for a client, edit its details, and move it
 // through the workflow (lib/workflows' one transition table). Listing and reading projects is
@@ -117,6 +119,7 @@ export async function updateProject(viewer: Viewer, input: unknown): Promise<{ i
 export async function moveProjectStatus(
   viewer: Viewer,
   input: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ id: string; from: ProjectStatus; to: ProjectStatus }> {
   assertStaff(viewer);
   const data = moveProjectSchema.parse(input);
@@ -127,6 +130,7 @@ export async function moveProjectStatus(
         id: projects.id,
         title: projects.title,
         status: projects.status,
+        clientId: projects.clientId,
         clientEmail: users.email,
         clientName: users.name,
         clientActive: users.active,
@@ -143,7 +147,26 @@ export async function moveProjectStatus(
     }
     assertProjectMove(project.status, data.to);
     await tx.update(projects).set({ status: data.to }).where(eq(projects.id, project.id));
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.projectStatusChanged,
+      entityType: 'project',
+      entityId: project.id,
+      details: { from: project.status, to: data.to },
+    });
     if (project.clientActive) {
+      await notify(tx, [
+        {
+          userId: project.clientId,
+          kind: 'PROJECT_STATUS',
+          projectId: project.id,
+          title: `${project.title} is now ${projectStatusLabel(data.to).toLowerCase()}`,
+          body: `Moved from ${projectStatusLabel(project.status)} to ${projectStatusLabel(data.to)}.`,
+        },
+      ]);
+    }
+    if (project.clientActive && (await wantsMail(tx, project.clientId, 'PROJECT_STATUS'))) {
       const props = {
         clientName: clientName({ name: project.clientName, email: project.clientEmail }),
         title: project.title,

@@ -16,6 +16,7 @@ import {
 } from '@/lib/validation/admin';
 import { assertStaff, toPage, type Page } from './staff';
 import { likePattern } from './tickets';
+import { ACTIONS, logActivity, type ActivityContext } from './activity';
 
 // Client accounts as staff (ADMIN and SUPER_ADMIN) see them in /admin/clients. Every function
 // takes the viewer first, refuses anyone but staff (NotFoundError), and only ever matches rows
@@ -237,13 +238,14 @@ export async function updateClient(viewer: Viewer, input: unknown): Promise<Upda
 export async function setClientActive(
   viewer: Viewer,
   input: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ userId: string; active: boolean; changed: boolean }> {
   assertStaff(viewer);
   const data = setActiveSchema.parse(input);
   if (data.userId === viewer.id) throw new UserError('You cannot deactivate your own account.');
   return db.transaction(async (tx) => {
     const [target] = await tx
-      .select({ id: users.id, active: users.active })
+      .select({ id: users.id, active: users.active, email: users.email })
       .from(users)
       .where(and(eq(users.id, data.userId), eq(users.role, 'CLIENT')))
       .for('update');
@@ -251,6 +253,14 @@ export async function setClientActive(
     if (target.active === data.active) return { userId: target.id, active: data.active, changed: false };
     await tx.update(users).set({ active: data.active }).where(eq(users.id, target.id));
     if (!data.active) await endSessions(tx, target.id);
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.userActivationChanged,
+      entityType: 'user',
+      entityId: target.id,
+      details: { email: target.email, active: data.active },
+    });
     return { userId: target.id, active: data.active, changed: true };
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import { projects, supportTickets, ticketComments, users } from '@/db/schema';
@@ -85,21 +85,60 @@ export async function clientDashboard(
 
   // 3. Recent activity.
   const limit = activityLimit;
-  const commentsQ = db
-    .select({
-      kind: sql<string>`'comment'`.as('kind'),
-      at: sql<string>`${ticketComments.createdAt}`.as('at'),
-      ref: sql<string>`${supportTickets.ticketNumber}`.as('ref'),
-      title: sql<string>`${supportTickets.subject}`.as('title'),
-      detail: sql<string>`${ticketComments.sender}::text`.as('detail'),
-      actor: sql<string | null>`${users.name}`.as('actor'),
-    })
-    .from(ticketComments)
-    .innerJoin(supportTickets, eq(supportTickets.id, ticketComments.ticketId))
-    .innerJoin(users, eq(users.id, ticketComments.userId))
-    .where(ticketScope)
-    .orderBy(desc(ticketComments.createdAt))
-    .limit(limit);
+  // Comments: the newest comments of a client are on the tickets with the newest activity (a
+  // ticket's last_replied_at is its newest comment), so the statement reads the client's `limit`
+  // most recently active tickets through idx_support_tickets_client_activity and at most `limit`
+  // comments of each — never the whole comment history (docs/decisions/008-performance.md).
+  // Without a client (staff, every client) the newest comments overall come from the created_at index.
+  const hideInternal = isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false);
+  const allComments = () =>
+    db
+      .select({
+        kind: sql<string>`'comment'`.as('kind'),
+        at: sql<string>`${ticketComments.createdAt}`.as('at'),
+        ref: sql<string>`${supportTickets.ticketNumber}`.as('ref'),
+        title: sql<string>`${supportTickets.subject}`.as('title'),
+        detail: sql<string>`${ticketComments.sender}::text`.as('detail'),
+        actor: sql<string | null>`${users.name}`.as('actor'),
+      })
+      .from(ticketComments)
+      .innerJoin(supportTickets, eq(supportTickets.id, ticketComments.ticketId))
+      .innerJoin(users, eq(users.id, ticketComments.userId))
+      .where(hideInternal)
+      .orderBy(desc(ticketComments.createdAt))
+      .limit(limit);
+  const commentsQ = clientId
+    ? ((() => {
+        const recent = db
+          .select({ id: supportTickets.id, ticketNumber: supportTickets.ticketNumber, subject: supportTickets.subject })
+          .from(supportTickets)
+          .where(and(ticketScope, isNotNull(supportTickets.lastRepliedAt)))
+          .orderBy(desc(sql`coalesce(${supportTickets.lastRepliedAt}, ${supportTickets.createdAt})`), desc(supportTickets.id))
+          .limit(limit)
+          .as('recent_tickets');
+        const latest = db
+          .select({ createdAt: ticketComments.createdAt, sender: ticketComments.sender, userId: ticketComments.userId })
+          .from(ticketComments)
+          .where(and(sql`${ticketComments.ticketId} = ${recent.id}`, hideInternal))
+          .orderBy(desc(ticketComments.createdAt))
+          .limit(limit)
+          .as('latest_comments');
+        return db
+          .select({
+            kind: sql<string>`'comment'`.as('kind'),
+            at: sql<string>`${latest.createdAt}`.as('at'),
+            ref: sql<string>`${recent.ticketNumber}`.as('ref'),
+            title: sql<string>`${recent.subject}`.as('title'),
+            detail: sql<string>`${latest.sender}::text`.as('detail'),
+            actor: sql<string | null>`${users.name}`.as('actor'),
+          })
+          .from(recent)
+          .innerJoinLateral(latest, sql`true`)
+          .innerJoin(users, eq(users.id, latest.userId))
+          .orderBy(desc(latest.createdAt))
+          .limit(limit);
+      })() as unknown as ReturnType<typeof allComments>)
+    : allComments();
   const ticketsQ = db
     .select({
       kind: sql<string>`'ticket'`.as('kind'),

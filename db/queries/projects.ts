@@ -28,6 +28,8 @@ import {
   type Page,
   type TicketListItem,
 } from './tickets';
+import { ACTIONS, logActivity, type ActivityContext } from './activity';
+import { activeStaff, mailOptOuts, notify } from './notifications';
 
 // Projects, for both sides. A CLIENT sees and requests only their own (client_id = viewer.id,
 // served by idx_projects_client_status); staff see all and may filter by client. Status moves
@@ -187,7 +189,7 @@ export async function getProject(
  * or AGENCY_NOTIFY_EMAIL) in the same transaction. Staff may create one for `input.clientId`
  * (still PENDING; nobody is mailed).
  */
-export async function requestProject(viewer: ViewerLike, input: unknown): Promise<{ id: string }> {
+export async function requestProject(viewer: ViewerLike, input: unknown, ctx: ActivityContext = {}): Promise<{ id: string }> {
   const data = projectRequestSchema.parse(input);
   const mailIds: string[] = [];
   const created = await db.transaction(async (tx) => {
@@ -217,8 +219,26 @@ export async function requestProject(viewer: ViewerLike, input: unknown): Promis
         status: 'PENDING',
       })
       .returning({ id: projects.id });
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.projectRequested,
+      entityType: 'project',
+      entityId: project.id,
+      details: { to: 'PENDING', title: data.title },
+    });
 
     if (!isStaff(viewer.role)) {
+      await notify(
+        tx,
+        (await activeStaff(tx)).map((s) => ({
+          userId: s.id,
+          kind: 'PROJECT_REQUESTED' as const,
+          projectId: project.id,
+          title: `New project request: ${data.title}`,
+          body: `From ${client.name?.trim() || client.email}`,
+        })),
+      );
       const props = {
         clientName: client.name?.trim() || client.email,
         clientEmail: client.email,
@@ -231,7 +251,9 @@ export async function requestProject(viewer: ViewerLike, input: unknown): Promis
         description: data.description,
         url: appUrl(`/admin/projects/${project.id}`),
       };
-      for (const to of await staffRecipients(tx)) {
+      const staffTo = await staffRecipients(tx);
+      const optedOut = await mailOptOuts(tx, 'PROJECT_REQUESTED', staffTo);
+      for (const to of staffTo.filter((a) => !optedOut.has(a))) {
         mailIds.push(
           await queueEmail(tx, {
             to,

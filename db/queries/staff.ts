@@ -7,6 +7,7 @@ import { inviteUser } from '@/lib/auth/invitations';
 import { endSessions } from '@/lib/auth/revocation';
 import type { Viewer } from '@/lib/auth/session';
 import { likePattern } from './tickets';
+import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import {
   changeRoleSchema,
   deleteUserSchema,
@@ -213,6 +214,7 @@ async function lockAndGuard(
 export async function changeUserRole(
   viewer: Viewer,
   input: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ userId: string; from: Role; to: Role; changed: boolean }> {
   assertSuperAdmin(viewer);
   const data = changeRoleSchema.parse(input);
@@ -221,6 +223,14 @@ export async function changeUserRole(
     if (target.role === data.role) return { userId: target.id, from: target.role, to: data.role, changed: false };
     await tx.update(users).set({ role: data.role }).where(eq(users.id, target.id));
     await endSessions(tx, target.id);
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.userRoleChanged,
+      entityType: 'user',
+      entityId: target.id,
+      details: { email: target.email, from: target.role, to: data.role },
+    });
     return { userId: target.id, from: target.role, to: data.role, changed: true };
   });
 }
@@ -229,6 +239,7 @@ export async function changeUserRole(
 export async function setUserActive(
   viewer: Viewer,
   input: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ userId: string; active: boolean; changed: boolean }> {
   assertSuperAdmin(viewer);
   const data = setActiveSchema.parse(input);
@@ -243,6 +254,14 @@ export async function setUserActive(
     if (target.active === data.active) return { userId: target.id, active: data.active, changed: false };
     await tx.update(users).set({ active: data.active }).where(eq(users.id, target.id));
     if (!data.active) await endSessions(tx, target.id);
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.userActivationChanged,
+      entityType: 'user',
+      entityId: target.id,
+      details: { email: target.email, active: data.active },
+    });
     return { userId: target.id, active: data.active, changed: true };
   });
 }
@@ -319,6 +338,7 @@ export async function getDeletionPreview(viewer: Viewer, input: unknown): Promis
 export async function deleteUser(
   viewer: Viewer,
   input: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ userId: string; email: string; impact: DeletionImpact }> {
   assertSuperAdmin(viewer);
   const data = deleteUserSchema.parse(input);
@@ -332,6 +352,14 @@ export async function deleteUser(
     const impact = await impactOf(tx, target.id, target.email);
     await tx.delete(emailOutbox).where(eq(emailOutbox.toAddress, target.email));
     await tx.delete(users).where(eq(users.id, target.id));
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.userDeleted,
+      entityType: 'user',
+      entityId: target.id,
+      details: { email: target.email, role: target.role, impact },
+    });
     return { userId: target.id, email: target.email, impact };
   });
 }

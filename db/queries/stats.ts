@@ -73,37 +73,39 @@ export async function getDashboardStats(viewer: Viewer, now: Date = new Date()):
   assertStaff(viewer);
   const tz = TIME_ZONE;
   const days = DASHBOARD_DAYS;
-  const result = await db.execute<Raw>(sql`
+  // The window's start is a constant expression of the parameters (not a CTE joined in), so the
+  // planner estimates it from the statistics and reads only the window's tickets through
+  // idx_support_tickets_created_at / idx_support_tickets_updated_at (docs/decisions/008-performance.md).
+  const firstDay = sql`((${now.toISOString()}::timestamptz at time zone ${tz})::date - (${days}::int - 1))`;
+  const since = sql`(${firstDay}::timestamp at time zone ${tz})`;
+  const statement = sql`
     with
     bounds as (
       select (${now.toISOString()}::timestamptz at time zone ${tz})::date as today,
-             (${now.toISOString()}::timestamptz at time zone ${tz})::date - (${days}::int - 1) as first_day
-    ),
-    window_start as (
-      select (first_day::timestamp at time zone ${tz}) as since from bounds
+             ${firstDay} as first_day
     ),
     days as (
       select generate_series(b.first_day, b.today, interval '1 day')::date as day from bounds b
     ),
     opened as (
       select (t.created_at at time zone ${tz})::date as day, count(*)::int as n
-      from support_tickets t, window_start w
-      where t.created_at >= w.since
+      from support_tickets t
+      where t.created_at >= ${since}
       group by 1
     ),
     resolved as (
       select (t.updated_at at time zone ${tz})::date as day, count(*)::int as n
-      from support_tickets t, window_start w
-      where t.status in ('RESOLVED', 'CLOSED') and t.updated_at >= w.since
+      from support_tickets t
+      where t.status in ('RESOLVED', 'CLOSED') and t.updated_at >= ${since}
       group by 1
     ),
     first_reply as (
       select t.id,
              (select min(c.created_at) from ticket_comments c
-               where c.ticket_id = t.id and c.sender = 'ADMIN') as first_admin_at,
+               where c.ticket_id = t.id and c.sender = 'ADMIN' and not c.internal) as first_admin_at,
              t.created_at
-      from support_tickets t, window_start w
-      where t.created_at >= w.since
+      from support_tickets t
+      where t.created_at >= ${since}
     )
     select
       (select json_agg(json_build_object('status', status, 'n', n))
@@ -136,7 +138,8 @@ export async function getDashboardStats(viewer: Viewer, now: Date = new Date()):
            order by coalesce(t.last_replied_at, t.created_at), t.id
            limit ${OLDEST_WAITING_LIMIT}
          ) w) as oldest
-  `);
+  `;
+  const result = await db.execute<Raw>(statement);
   const raw = result.rows[0]!;
 
   const ticketsByStatus: Record<TicketStatus, number> = { OPEN: 0, PENDING: 0, RESOLVED: 0, CLOSED: 0 };

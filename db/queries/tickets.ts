@@ -1,10 +1,15 @@
 import 'server-only';
 import { createElement } from 'react';
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db';
 import { projects, supportTickets, ticketComments, users } from '@/db/schema';
-import type { CommentSender, Role, TicketStatus } from '@/db/schema';
+import type { CommentSender, Role, TicketPriority, TicketStatus } from '@/db/schema';
+import { ACTIONS, logActivity, type ActivityContext } from './activity';
+import { activeStaff, mailOptOuts, notify, wantsMail, type NewNotification } from './notifications';
+import TicketAssignedEmail, { subject as ticketAssignedSubject } from '@/lib/email/templates/ticket-assigned';
+import { assignTicketSchema, ticketPrioritySchema } from '@/lib/validation/collab';
 import type { Viewer } from '@/lib/auth/session';
 import { isStaff } from '@/lib/auth/roles';
 import { NotFoundError, UserError } from '@/lib/action-result';
@@ -152,9 +157,15 @@ export type TicketListItem = {
   updatedAt: Date;
   lastRepliedAt: Date | null;
   commentCount: number;
-  /** Who wrote the latest comment (null: no comments yet). */
+  /** Who wrote the latest comment (null: no comments yet). Internal notes never count. */
   lastSender: CommentSender | null;
+  priority: TicketPriority;
+  assignedTo: string | null;
+  assigneeName: string | null;
 };
+
+/** The staff member a ticket is assigned to (a second join of users). */
+const assignee = alias(users, 'assignee');
 
 function ticketSort(name: TicketSort): KeysetSort {
   const activity = sql`coalesce(${supportTickets.lastRepliedAt}, ${supportTickets.createdAt})`;
@@ -165,6 +176,15 @@ function ticketSort(name: TicketSort): KeysetSort {
       return { key: sql`${supportTickets.updatedAt}`, dir: 'desc', kind: 'timestamp', id: supportTickets.id };
     case 'waiting':
       return { key: activity, dir: 'asc', kind: 'timestamp', id: supportTickets.id };
+    case 'priority':
+      // Most urgent first, then longest waiting: one text key in the "C" collation (rank digit,
+      // then the ISO activity time), so keyset pagination compares it byte by byte.
+      return {
+        key: sql`((case ${supportTickets.priority} when 'URGENT' then '1' when 'HIGH' then '2' when 'MEDIUM' then '3' else '4' end) || to_char((${activity}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') collate "C")`,
+        dir: 'asc',
+        kind: 'text',
+        id: supportTickets.id,
+      };
     case 'last_reply':
     default:
       return { key: activity, dir: 'desc', kind: 'timestamp', id: supportTickets.id };
@@ -177,17 +197,21 @@ function clientScope(viewer: ViewerLike, clientId: string | undefined, column: P
   return clientId ? eq(column, clientId) : undefined;
 }
 
-/** Comment count and last sender per ticket, joined laterally (one statement, no query per row). */
-function commentStats(database: DbOrTx) {
+/**
+ * Comment count and last sender per ticket, joined laterally (one statement, no query per row).
+ * Internal notes never count for a client; the last sender never considers them.
+ */
+function commentStats(database: DbOrTx, viewer: ViewerLike) {
+  const staff = isStaff(viewer.role);
   return database
     .select({
       commentCount: sql<number>`count(*)::int`.as('comment_count'),
-      lastSender: sql<CommentSender | null>`(array_agg(${ticketComments.sender} ORDER BY ${ticketComments.createdAt} DESC, ${ticketComments.id} DESC))[1]`.as(
+      lastSender: sql<CommentSender | null>`(array_agg(${ticketComments.sender} ORDER BY ${ticketComments.createdAt} DESC, ${ticketComments.id} DESC) filter (where not ${ticketComments.internal}))[1]`.as(
         'last_sender',
       ),
     })
     .from(ticketComments)
-    .where(eq(ticketComments.ticketId, supportTickets.id))
+    .where(and(eq(ticketComments.ticketId, supportTickets.id), staff ? undefined : eq(ticketComments.internal, false)))
     .as('comment_stats');
 }
 
@@ -200,12 +224,21 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
   const sort = ticketSort(p.sort);
   const cursor = decodeCursor(p.cursor, p.sort);
   const { where: after, orderBy, backwards } = keysetClauses(sort, cursor);
-  const stats = commentStats(db);
+  const stats = commentStats(db, viewer);
+  const staffViewer = isStaff(viewer.role);
+  const assignedFilter =
+    !staffViewer || !p.assigned
+      ? undefined
+      : p.assigned === 'unassigned'
+        ? isNull(supportTickets.assignedTo)
+        : eq(supportTickets.assignedTo, p.assigned === 'me' ? viewer.id : p.assigned);
 
   const filters: (SQL | undefined)[] = [
     clientScope(viewer, p.clientId, supportTickets.clientId),
     p.status?.length ? inArray(supportTickets.status, p.status) : undefined,
     p.projectId ? eq(supportTickets.projectId, p.projectId) : undefined,
+    p.priority?.length ? inArray(supportTickets.priority, p.priority) : undefined,
+    assignedFilter,
     p.search ? or(ilike(supportTickets.subject, likePattern(p.search)), ilike(supportTickets.ticketNumber, likePattern(p.search))) : undefined,
     after,
   ];
@@ -227,11 +260,15 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
       lastRepliedAt: supportTickets.lastRepliedAt,
       commentCount: sql<number>`coalesce(${stats.commentCount}, 0)`.mapWith(Number),
       lastSender: stats.lastSender,
+      priority: supportTickets.priority,
+      assignedTo: supportTickets.assignedTo,
+      assigneeName: sql<string | null>`coalesce(${assignee.name}, ${assignee.email})`,
       sortKey: keyText(sort),
     })
     .from(supportTickets)
     .innerJoin(users, eq(users.id, supportTickets.clientId))
     .leftJoin(projects, eq(projects.id, supportTickets.projectId))
+    .leftJoin(assignee, eq(assignee.id, supportTickets.assignedTo))
     .leftJoinLateral(stats, sql`true`)
     .where(and(...filters))
     .orderBy(...orderBy)
@@ -270,6 +307,9 @@ export type TicketDetail = {
   createdAt: Date;
   updatedAt: Date;
   lastRepliedAt: Date | null;
+  priority: TicketPriority;
+  assignedTo: string | null;
+  assigneeName: string | null;
 };
 
 function normaliseNumber(ticketNumber: string): string | null {
@@ -297,13 +337,19 @@ export async function getTicketByNumber(viewer: ViewerLike, ticketNumber: string
       createdAt: supportTickets.createdAt,
       updatedAt: supportTickets.updatedAt,
       lastRepliedAt: supportTickets.lastRepliedAt,
+      priority: supportTickets.priority,
+      assignedTo: supportTickets.assignedTo,
+      assigneeName: sql<string | null>`coalesce(${assignee.name}, ${assignee.email})`,
     })
     .from(supportTickets)
     .innerJoin(users, eq(users.id, supportTickets.clientId))
     .leftJoin(projects, eq(projects.id, supportTickets.projectId))
+    .leftJoin(assignee, eq(assignee.id, supportTickets.assignedTo))
     .where(and(eq(supportTickets.ticketNumber, number), clientScope(viewer, undefined, supportTickets.clientId)))
     .limit(1);
   if (!row) throw new NotFoundError();
+  // A client never learns who is assigned.
+  if (!isStaff(viewer.role)) return { ...row, assignedTo: null, assigneeName: null };
   return row;
 }
 
@@ -316,6 +362,8 @@ export type ThreadComment = {
   authorId: string;
   authorName: string | null;
   authorRole: Role;
+  /** Staff-only note (never returned to a client). */
+  internal: boolean;
 };
 
 /**
@@ -334,9 +382,17 @@ export async function listComments(viewer: ViewerLike, ticketId: string): Promis
       authorId: users.id,
       authorName: users.name,
       authorRole: users.role,
+      internal: ticketComments.internal,
     })
     .from(supportTickets)
-    .leftJoin(ticketComments, eq(ticketComments.ticketId, supportTickets.id))
+    .leftJoin(
+      ticketComments,
+      and(
+        eq(ticketComments.ticketId, supportTickets.id),
+        // A client never receives an internal note, whatever the page.
+        isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
+      ),
+    )
     .leftJoin(users, eq(users.id, ticketComments.userId))
     .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
     .orderBy(asc(ticketComments.createdAt), asc(ticketComments.id));
@@ -353,6 +409,7 @@ export async function listComments(viewer: ViewerLike, ticketId: string): Promis
       authorId: r.authorId ?? '',
       authorName: r.authorName,
       authorRole: r.authorRole ?? (r.sender === 'ADMIN' ? 'ADMIN' : 'CLIENT'),
+      internal: r.internal === true,
     });
   }
   return out;
@@ -397,6 +454,7 @@ async function resolveClient(
 export async function createTicket(
   viewer: ViewerLike,
   input: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ id: string; ticketNumber: string }> {
   const data = createTicketSchema.parse(input);
   const mailIds: string[] = [];
@@ -422,11 +480,32 @@ export async function createTicket(
         clientId: client.id,
         projectId: data.projectId,
         status: 'OPEN',
+        priority: data.priority ?? 'MEDIUM',
       })
       .returning({ id: supportTickets.id, ticketNumber: supportTickets.ticketNumber });
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.ticketCreated,
+      entityType: 'ticket',
+      entityId: ticket.id,
+      details: { ticketNumber: ticket.ticketNumber, status: 'OPEN', priority: data.priority ?? 'MEDIUM' },
+    });
 
     if (!isStaff(viewer.role)) {
-      for (const to of await staffRecipients(tx)) {
+      await notify(
+        tx,
+        (await activeStaff(tx)).map((s) => ({
+          userId: s.id,
+          kind: 'TICKET_CREATED' as const,
+          ticketId: ticket.id,
+          title: `New ticket ${ticket.ticketNumber}: ${data.subject}`,
+          body: `From ${displayName(client)}`,
+        })),
+      );
+      const staffTo = await staffRecipients(tx);
+      const optedOut = await mailOptOuts(tx, 'TICKET_CREATED', staffTo);
+      for (const to of staffTo.filter((a) => !optedOut.has(a))) {
         mailIds.push(
           await queueEmail(tx, {
             to,
@@ -480,6 +559,8 @@ async function lockTicket(tx: DbOrTx, viewer: ViewerLike, ticketNumber: string) 
       clientId: supportTickets.clientId,
       clientEmail: users.email,
       clientActive: users.active,
+      priority: supportTickets.priority,
+      assignedTo: supportTickets.assignedTo,
     })
     .from(supportTickets)
     .innerJoin(users, eq(users.id, supportTickets.clientId))
@@ -490,7 +571,7 @@ async function lockTicket(tx: DbOrTx, viewer: ViewerLike, ticketNumber: string) 
   return ticket;
 }
 
-export type AddedComment = { id: string; createdAt: Date; sender: CommentSender; status: TicketStatus };
+export type AddedComment = { id: string; createdAt: Date; sender: CommentSender; status: TicketStatus; internal?: boolean };
 
 /**
  * Adds a comment. The sender follows the author's role (CLIENT or ADMIN); the status follows the
@@ -498,13 +579,36 @@ export type AddedComment = { id: string; createdAt: Date; sender: CommentSender;
  * A CLOSED ticket refuses. The ticket row is locked for the whole transaction, so concurrent
  * replies are serialised. Staff are mailed on a client reply, the client on a staff reply.
  */
-export async function addComment(viewer: ViewerLike, ticketNumber: string, input: unknown): Promise<AddedComment> {
-  const { content } = commentSchema.parse(input);
+export async function addComment(
+  viewer: ViewerLike,
+  ticketNumber: string,
+  input: unknown,
+  ctx: ActivityContext = {},
+): Promise<AddedComment> {
+  const { content, internal: wantsInternal } = commentSchema.parse(input);
   const sender = senderOfRole(viewer.role);
+  // Only staff write internal notes; a client's "internal" flag is ignored.
+  const internal = wantsInternal === true && isStaff(viewer.role);
   const mailIds: string[] = [];
   const result = await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, viewer, ticketNumber);
     assertCanComment(ticket.status);
+    if (internal) {
+      // An internal note: no status change, no last_replied_at, no mail, no notification.
+      const [note] = await tx
+        .insert(ticketComments)
+        .values({
+          content,
+          ticketId: ticket.id,
+          userId: viewer.id,
+          sender,
+          internal: true,
+          createdAt: sql`clock_timestamp()`,
+          updatedAt: sql`clock_timestamp()`,
+        })
+        .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
+      return { id: note.id, createdAt: note.createdAt, sender, status: ticket.status, internal: true };
+    }
     const status = statusAfterComment(ticket.status, sender);
     if (!status) throw new UserError('This ticket is closed and takes no more replies.');
 
@@ -533,6 +637,16 @@ export async function addComment(viewer: ViewerLike, ticketNumber: string, input
         updatedAt: sql`greatest(${supportTickets.updatedAt}, ${stamp})`,
       })
       .where(eq(supportTickets.id, ticket.id));
+    if (status !== ticket.status) {
+      await logActivity(tx, {
+        ...ctx,
+        actorId: viewer.id,
+        action: ACTIONS.ticketStatusChanged,
+        entityType: 'ticket',
+        entityId: ticket.id,
+        details: { from: ticket.status, to: status, via: 'comment' },
+      });
+    }
 
     const mail = {
       ticketNumber: ticket.ticketNumber,
@@ -541,7 +655,22 @@ export async function addComment(viewer: ViewerLike, ticketNumber: string, input
       content,
     };
     if (sender === 'CLIENT') {
-      for (const to of await staffRecipients(tx)) {
+      // The assignee hears of a client reply; an unassigned ticket tells every active staff member.
+      const staffList = await activeStaff(tx);
+      const audience = ticket.assignedTo ? staffList.filter((s) => s.id === ticket.assignedTo) : staffList;
+      await notify(
+        tx,
+        audience.map((s) => ({
+          userId: s.id,
+          kind: 'TICKET_REPLY' as const,
+          ticketId: ticket.id,
+          title: `Client reply on ${ticket.ticketNumber}: ${ticket.subject}`,
+          body: content.slice(0, 200),
+        })),
+      );
+      const staffTo = await staffRecipients(tx);
+      const optedOut = await mailOptOuts(tx, 'TICKET_REPLY', staffTo);
+      for (const to of staffTo.filter((a) => !optedOut.has(a))) {
         mailIds.push(
           await queueEmail(tx, {
             to,
@@ -552,6 +681,17 @@ export async function addComment(viewer: ViewerLike, ticketNumber: string, input
         );
       }
     } else if (ticket.clientActive) {
+      await notify(tx, [
+        {
+          userId: ticket.clientId,
+          kind: 'TICKET_REPLY',
+          ticketId: ticket.id,
+          title: `The agency replied on ${ticket.ticketNumber}: ${ticket.subject}`,
+          body: content.slice(0, 200),
+        },
+      ]);
+    }
+    if (sender !== 'CLIENT' && ticket.clientActive && (await wantsMail(tx, ticket.clientId, 'TICKET_REPLY'))) {
       mailIds.push(
         await queueEmail(tx, {
           to: ticket.clientEmail,
@@ -575,6 +715,7 @@ export async function setTicketStatus(
   viewer: ViewerLike,
   ticketNumber: string,
   status: unknown,
+  ctx: ActivityContext = {},
 ): Promise<{ status: TicketStatus; previous: TicketStatus }> {
   const to = ticketStatusSchema.parse(status);
   const side = sideOfRole(viewer.role);
@@ -583,7 +724,26 @@ export async function setTicketStatus(
     const ticket = await lockTicket(tx, viewer, ticketNumber);
     assertTicketStatusChange(side, ticket.status, to);
     await tx.update(supportTickets).set({ status: to }).where(eq(supportTickets.id, ticket.id));
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.ticketStatusChanged,
+      entityType: 'ticket',
+      entityId: ticket.id,
+      details: { from: ticket.status, to },
+    });
     if (side === 'agency' && ticket.clientActive) {
+      await notify(tx, [
+        {
+          userId: ticket.clientId,
+          kind: 'TICKET_STATUS',
+          ticketId: ticket.id,
+          title: `Ticket ${ticket.ticketNumber} is now ${to.toLowerCase()}`,
+          body: ticket.subject,
+        },
+      ]);
+    }
+    if (side === 'agency' && ticket.clientActive && (await wantsMail(tx, ticket.clientId, 'TICKET_STATUS'))) {
       const props = {
         ticketNumber: ticket.ticketNumber,
         subject: ticket.subject,
@@ -619,4 +779,112 @@ export async function ticketProjectChoices(
     .where(and(scope, sql`${projects.status} <> 'CANCELLED'`))
     .orderBy(desc(projects.updatedAt), asc(projects.id))
     .limit(200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Priority and assignment (staff only; issue 8)
+// ---------------------------------------------------------------------------------------------
+
+/** Staff change a ticket's priority. Logged in the same transaction. */
+export async function setTicketPriority(
+  viewer: ViewerLike,
+  ticketNumber: string,
+  priority: unknown,
+  ctx: ActivityContext = {},
+): Promise<{ priority: TicketPriority; previous: TicketPriority; changed: boolean }> {
+  if (!isStaff(viewer.role)) throw new NotFoundError();
+  const to = ticketPrioritySchema.parse(priority);
+  return db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, viewer, ticketNumber);
+    if (ticket.priority === to) return { priority: to, previous: ticket.priority, changed: false };
+    await tx.update(supportTickets).set({ priority: to }).where(eq(supportTickets.id, ticket.id));
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.ticketPriorityChanged,
+      entityType: 'ticket',
+      entityId: ticket.id,
+      details: { from: ticket.priority, to },
+    });
+    return { priority: to, previous: ticket.priority, changed: true };
+  });
+}
+
+/** The active staff members a ticket may be assigned to. */
+export async function assigneeChoices(viewer: ViewerLike): Promise<{ id: string; label: string }[]> {
+  if (!isStaff(viewer.role)) throw new NotFoundError();
+  const rows = await activeStaff(db);
+  return rows
+    .map((r) => ({ id: r.id, label: r.name ? `${r.name} (${r.email})` : r.email }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * Assigns a ticket to an active staff member, or unassigns it (assigneeId "" / null). The
+ * assignee is notified (and mailed unless they turned that mail off); logged in the same transaction.
+ */
+export async function assignTicket(
+  viewer: ViewerLike,
+  ticketNumber: string,
+  input: unknown,
+  ctx: ActivityContext = {},
+): Promise<{ assignedTo: string | null; previous: string | null; changed: boolean }> {
+  if (!isStaff(viewer.role)) throw new NotFoundError();
+  const { assigneeId } = assignTicketSchema.parse(input);
+  const mailIds: string[] = [];
+  const result = await db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, viewer, ticketNumber);
+    let target: { id: string; email: string; name: string | null } | null = null;
+    if (assigneeId) {
+      const [row] = await tx
+        .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active })
+        .from(users)
+        .where(eq(users.id, assigneeId))
+        .limit(1);
+      if (!row || !isStaff(row.role) || !row.active) {
+        throw new UserError('Choose an active staff member.', { assigneeId: ['Choose an active staff member'] });
+      }
+      target = row;
+    }
+    const to = target?.id ?? null;
+    if (ticket.assignedTo === to) return { assignedTo: to, previous: ticket.assignedTo, changed: false };
+    await tx.update(supportTickets).set({ assignedTo: to }).where(eq(supportTickets.id, ticket.id));
+    await logActivity(tx, {
+      ...ctx,
+      actorId: viewer.id,
+      action: ACTIONS.ticketAssigned,
+      entityType: 'ticket',
+      entityId: ticket.id,
+      details: { from: ticket.assignedTo, to },
+    });
+    if (target && target.id !== viewer.id) {
+      const note: NewNotification = {
+        userId: target.id,
+        kind: 'TICKET_ASSIGNED',
+        ticketId: ticket.id,
+        title: `Assigned to you: ${ticket.ticketNumber}: ${ticket.subject}`,
+        body: `By ${displayName(viewer)}`,
+      };
+      await notify(tx, [note]);
+      if (await wantsMail(tx, target.id, 'TICKET_ASSIGNED')) {
+        const props = {
+          ticketNumber: ticket.ticketNumber,
+          subject: ticket.subject,
+          assignedBy: displayName(viewer),
+          url: ticketUrl('agency', ticket.ticketNumber),
+        };
+        mailIds.push(
+          await queueEmail(tx, {
+            to: target.email,
+            template: 'ticket-assigned',
+            subject: ticketAssignedSubject(props),
+            element: createElement(TicketAssignedEmail, props),
+          }),
+        );
+      }
+    }
+    return { assignedTo: to, previous: ticket.assignedTo, changed: true };
+  });
+  deliverSoon(mailIds);
+  return result;
 }

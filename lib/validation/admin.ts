@@ -113,7 +113,7 @@ export type ProjectListQuery = z.output<typeof projectListSchema>;
 /** Queue tabs: ACTIVE = OPEN + PENDING (the default), ALL, or one status. */
 export const TICKET_TABS = ['ACTIVE', ...TICKET_STATUSES, 'ALL'] as const;
 export type TicketTab = (typeof TICKET_TABS)[number];
-export const TICKET_SORTS = ['last_reply', 'created', 'waiting'] as const;
+export const TICKET_SORTS = ['last_reply', 'created', 'waiting', 'priority'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const ticketQueueSchema = z.object({
@@ -125,6 +125,9 @@ export const ticketQueueSchema = z.object({
   clientId: optionalIdParam,
   sort: z.enum(TICKET_SORTS).catch('last_reply').default('last_reply'),
   cursor: cursorParam,
+  /** Priority filter (one value) and "Assigned to": me / unassigned (issue 8). */
+  priority: z.enum(['LOW', 'MEDIUM', 'HIGH', 'URGENT']).optional().catch(undefined),
+  assigned: z.enum(['me', 'unassigned']).optional().catch(undefined),
 });
 export type TicketQueueInput = z.input<typeof ticketQueueSchema>;
 export type TicketQueueQuery = z.output<typeof ticketQueueSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TicketStatus } from '@/db/schema';
+import { TICKET_PRIORITY_VALUES } from './collab';
 
 // Shared by the ticket forms and their server actions (client portal and admin).
 
@@ -33,6 +34,8 @@ export const createTicketSchema = z.object({
   projectId: optionalId,
   /** Staff only: the client the ticket is for. Ignored for a CLIENT viewer. */
   clientId: z.string().trim().min(1).optional(),
+  /** LOW, MEDIUM (default), HIGH or URGENT. */
+  priority: z.enum(TICKET_PRIORITY_VALUES, { message: 'Choose a valid priority' }).optional(),
 });
 export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export type CreateTicket = z.output<typeof createTicketSchema>;
@@ -43,6 +46,8 @@ export const commentSchema = z.object({
     .trim()
     .min(1, { message: 'Write a reply' })
     .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
+  /** Staff only: an internal note, never shown to the client (ignored for a CLIENT). */
+  internal: z.boolean().optional(),
 });
 export type CommentInput = z.input<typeof commentSchema>;
 
@@ -55,7 +60,7 @@ export const ticketNumberSchema = z
   .regex(/^t-\d{6,}$/i, { message: 'Not a ticket number' })
   .transform((v) => v.toUpperCase());
 
-export const TICKET_SORTS = ['last_reply', 'created', 'updated', 'waiting'] as const;
+export const TICKET_SORTS = ['last_reply', 'created', 'updated', 'waiting', 'priority'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const TICKET_PAGE_SIZE = 25;
@@ -71,7 +76,15 @@ export const ticketListParamsSchema = z.object({
   clientId: z.string().trim().min(1).optional(),
   /** Tickets about one project. */
   projectId: z.string().trim().min(1).optional(),
+  /** One or many priorities. */
+  priority: z
+    .union([z.enum(TICKET_PRIORITY_VALUES), z.array(z.enum(TICKET_PRIORITY_VALUES))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
+  /** Staff only: 'me' (assigned to the viewer), 'unassigned', or a staff user id. */
+  assigned: z.string().trim().min(1).max(200).optional(),
   /**
+   * priority: most urgent first, then longest waiting first.
    * last_reply: most recent activity first (last reply, else creation); created / updated: newest
    * first; waiting: longest waiting first (oldest last activity first).
    */

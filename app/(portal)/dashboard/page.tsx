@@ -13,6 +13,8 @@ import {
 
 import { requireUser } from '@/lib/auth/session';
 import { clientDashboard, type ActivityItem } from '@/db/queries/dashboard';
+import { serviceReport } from '@/db/queries/activity';
+import { ServiceReport } from '@/components/collab/service-report';
 import { plural, projectStatusLabel, ticketStatusLabel } from '@/lib/format';
 import type { ProjectStatus, TicketStatus } from '@/db/schema';
 import { Button } from '@/components/ui/button';
@@ -55,7 +57,7 @@ function activityText(item: ActivityItem): { text: string; href: string; icon: R
 
 export default async function DashboardPage() {
   const viewer = await requireUser(['CLIENT']);
-  const data = await clientDashboard(viewer);
+  const [data, service] = await Promise.all([clientDashboard(viewer), serviceReport(viewer)]);
   const hasAnything = data.recentActivity.length > 0 || data.activeProjects + data.pendingProjects + data.openTickets > 0;
 
   const stats = [
@@ -219,6 +221,10 @@ export default async function DashboardPage() {
             </ol>
           )}
         </section>
+      </div>
+
+      <div className="mt-8">
+        <ServiceReport figures={service} title="Your service report" />
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import type { TicketStatus } from '@/db/schema';
 import { ticketQueueSchema, type TicketTab } from '@/lib/validation/admin';
 import { TICKET_STATUS_LABELS } from '@/lib/format';
 import { TICKET_STATUSES } from '@/lib/workflows';
+import { TICKET_PRIORITY_LABELS, TICKET_PRIORITY_VALUES } from '@/lib/validation/collab';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -29,6 +30,7 @@ const SORTS = [
   { value: 'last_reply', label: 'Last reply (newest first)' },
   { value: 'created', label: 'Created (newest first)' },
   { value: 'waiting', label: 'Longest waiting' },
+  { value: 'priority', label: 'Priority (most urgent first)' },
 ] as const;
 
 function statusesOf(tab: TicketTab): TicketStatus[] | undefined {
@@ -41,11 +43,25 @@ export default async function TicketQueuePage({ searchParams }: Props) {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   const q = ticketQueueSchema.parse(firstOfEach(await searchParams));
   const [page, counts, clients] = await Promise.all([
-    listTickets(viewer, { status: statusesOf(q.status), search: q.q, clientId: q.clientId, sort: q.sort, cursor: q.cursor }),
+    listTickets(viewer, {
+      status: statusesOf(q.status),
+      search: q.q,
+      clientId: q.clientId,
+      sort: q.sort,
+      cursor: q.cursor,
+      priority: q.priority,
+      assigned: q.assigned,
+    }),
     ticketStatusCounts(viewer, { clientId: q.clientId }),
     listClientOptions(viewer),
   ]);
-  const keep = { q: q.q, clientId: q.clientId, sort: q.sort === 'last_reply' ? undefined : q.sort };
+  const keep = {
+    q: q.q,
+    clientId: q.clientId,
+    sort: q.sort === 'last_reply' ? undefined : q.sort,
+    priority: q.priority,
+    assigned: q.assigned,
+  };
   const query = { ...keep, status: q.status === 'ACTIVE' ? undefined : q.status };
   const tabs = [
     { value: 'ACTIVE', label: 'Active', count: counts.OPEN + counts.PENDING },
@@ -53,7 +69,7 @@ export default async function TicketQueuePage({ searchParams }: Props) {
     { value: 'ALL', label: 'All', count: TICKET_STATUSES.reduce((n, s) => n + counts[s], 0) },
   ];
   const client = q.clientId ? clients.find((c) => c.id === q.clientId) : undefined;
-  const filtered = Boolean(q.q || q.clientId);
+  const filtered = Boolean(q.q || q.clientId || q.priority || q.assigned);
 
   return (
     <>
@@ -68,7 +84,7 @@ export default async function TicketQueuePage({ searchParams }: Props) {
 
       <QueueTabs pathname="/admin/tickets" tabs={tabs} current={q.status} keep={keep} />
 
-      <Form action="/admin/tickets" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_auto_auto_auto] lg:items-end">
+      <Form action="/admin/tickets" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
         {q.status !== 'ACTIVE' ? <input type="hidden" name="status" value={q.status} /> : null}
         <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
           <Label htmlFor="ticket-search">Search tickets</Label>
@@ -83,6 +99,25 @@ export default async function TicketQueuePage({ searchParams }: Props) {
                 {c.label}
               </option>
             ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="ticket-priority-filter">Priority</Label>
+          <NativeSelect id="ticket-priority-filter" name="priority" defaultValue={q.priority ?? ''}>
+            <option value="">Any priority</option>
+            {TICKET_PRIORITY_VALUES.map((p) => (
+              <option key={p} value={p}>
+                {TICKET_PRIORITY_LABELS[p]}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="ticket-assigned-filter">Assigned to</Label>
+          <NativeSelect id="ticket-assigned-filter" name="assigned" defaultValue={q.assigned ?? ''}>
+            <option value="">Anyone</option>
+            <option value="me">Assigned to me</option>
+            <option value="unassigned">Unassigned</option>
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">

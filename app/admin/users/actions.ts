@@ -14,6 +14,7 @@ import type { Role } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import { roleLabel } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { requestContext } from '@/lib/request-context';
 import { runAction } from '../_lib/run-action';
 
 // SUPER_ADMIN only: requireUser(['SUPER_ADMIN']) here, and db/queries/staff.ts checks the role
@@ -38,7 +39,7 @@ export async function changeRoleAction(
 ): Promise<ActionResult<{ userId: string; from: Role; to: Role; changed: boolean }>> {
   const viewer = await requireUser(SUPER);
   const result = await runAction(
-    () => changeUserRole(viewer, input),
+    async () => changeUserRole(viewer, input, await requestContext()),
     (r) => (r.changed ? `Role changed to ${roleLabel(r.to)}; their sessions have ended.` : 'No change.'),
   );
   if (result.ok) refresh();
@@ -50,7 +51,7 @@ export async function setUserActiveAction(
 ): Promise<ActionResult<{ userId: string; active: boolean; changed: boolean }>> {
   const viewer = await requireUser(SUPER);
   const result = await runAction(
-    () => setUserActive(viewer, input),
+    async () => setUserActive(viewer, input, await requestContext()),
     (r) => (r.active ? 'Account reactivated.' : 'Account deactivated; their sessions have ended.'),
   );
   if (result.ok) refresh();
@@ -66,7 +67,7 @@ export async function deleteUserAction(
   input: unknown,
 ): Promise<ActionResult<{ userId: string; email: string; impact: DeletionImpact }>> {
   const viewer = await requireUser(SUPER);
-  const result = await runAction(() => deleteUser(viewer, input), (r) => `${r.email} was deleted.`);
+  const result = await runAction(async () => deleteUser(viewer, input, await requestContext()), (r) => `${r.email} was deleted.`);
   if (result.ok) {
     refresh();
     revalidatePath('/admin', 'layout');

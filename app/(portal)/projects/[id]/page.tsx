@@ -6,6 +6,8 @@ import { LifeBuoyIcon, PlusIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { getProject } from '@/db/queries/projects';
+import { entityTimeline } from '@/db/queries/activity';
+import { ActivityTimeline } from '@/components/collab/activity-timeline';
 import { NotFoundError } from '@/lib/action-result';
 import { formatCalendarDate, formatDate, formatMoney, PROJECT_STATUS_DESCRIPTIONS } from '@/lib/format';
 import { Button } from '@/components/ui/button';
@@ -24,7 +26,9 @@ type Props = { params: Promise<{ id: string }> };
 const loadProject = cache(async (id: string) => {
   const viewer = await requireUser(['CLIENT']);
   try {
-    return await getProject(viewer, id);
+    const project = await getProject(viewer, id);
+    const timeline = await entityTimeline(viewer, 'project', project.project.id);
+    return { ...project, timeline };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     throw err;
@@ -41,7 +45,7 @@ export default async function ProjectPage({ params }: Props) {
   const { id } = await params;
   const data = await loadProject(id);
   if (!data) notFound();
-  const { project, tickets, moreTickets } = data;
+  const { project, tickets, moreTickets, timeline } = data;
 
   return (
     <>
@@ -148,6 +152,13 @@ export default async function ProjectPage({ params }: Props) {
             ) : null}
           </>
         )}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="mt-8">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <ActivityTimeline entries={timeline} />
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 
 import { requireUser } from '@/lib/auth/session';
 import { addComment, setTicketStatus } from '@/db/queries/tickets';
+import { requestContext } from '@/lib/request-context';
 import { fail, invalid, NotFoundError, UserError, type ActionResult } from '@/lib/action-result';
 import type { TicketStatus } from '@/db/schema';
 
@@ -26,7 +27,7 @@ function refresh(ticketNumber: string) {
 export async function replyAction(ticketNumber: string, input: { content: string }): Promise<ActionResult> {
   const viewer = await requireUser(['CLIENT']);
   try {
-    await addComment(viewer, String(ticketNumber), { content: input?.content });
+    await addComment(viewer, String(ticketNumber), { content: input?.content }, await requestContext());
     refresh(String(ticketNumber).toUpperCase());
     return { ok: true, message: 'Reply sent' };
   } catch (err) {
@@ -38,7 +39,7 @@ export async function replyAction(ticketNumber: string, input: { content: string
 export async function changeStatusAction(ticketNumber: string, status: TicketStatus): Promise<ActionResult> {
   const viewer = await requireUser(['CLIENT']);
   try {
-    const result = await setTicketStatus(viewer, String(ticketNumber), status);
+    const result = await setTicketStatus(viewer, String(ticketNumber), status, await requestContext());
     refresh(String(ticketNumber).toUpperCase());
     return { ok: true, message: result.status === 'RESOLVED' ? 'Ticket marked resolved' : 'Ticket reopened' };
   } catch (err) {

@@ -6,6 +6,10 @@ import { LockIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { getTicketByNumber, listComments } from '@/db/queries/tickets';
+import { entityTimeline, ticketWaiting } from '@/db/queries/activity';
+import { ActivityTimeline } from '@/components/collab/activity-timeline';
+import { WhoseMove } from '@/components/collab/whose-move';
+import { TicketPriorityBadge } from '@/components/tickets/ticket-priority-badge';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDateTime, TICKET_STATUS_HINTS } from '@/lib/format';
 import { canComment } from '@/lib/workflows';
@@ -25,8 +29,12 @@ const loadTicket = cache(async (ticketNumber: string) => {
   const viewer = await requireUser(['CLIENT']);
   try {
     const ticket = await getTicketByNumber(viewer, decodeURIComponent(ticketNumber));
-    const comments = await listComments(viewer, ticket.id);
-    return { viewer, ticket, comments };
+    const [comments, timeline, waiting] = await Promise.all([
+      listComments(viewer, ticket.id),
+      entityTimeline(viewer, 'ticket', ticket.id),
+      ticketWaiting(viewer, ticket.id),
+    ]);
+    return { viewer, ticket, comments, timeline, waiting };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     throw err;
@@ -43,7 +51,7 @@ export default async function TicketPage({ params }: Props) {
   const { ticketNumber } = await params;
   const data = await loadTicket(ticketNumber);
   if (!data) notFound();
-  const { viewer, ticket, comments } = data;
+  const { viewer, ticket, comments, timeline, waiting } = data;
   const open = canComment(ticket.status);
 
   return (
@@ -57,6 +65,7 @@ export default async function TicketPage({ params }: Props) {
         }
       >
         <TicketStatusBadge status={ticket.status} side="client" />
+        <TicketPriorityBadge priority={ticket.priority} />
         <span className="text-sm text-muted-foreground">{TICKET_STATUS_HINTS.client[ticket.status]}</span>
       </PageHeader>
 
@@ -82,6 +91,10 @@ export default async function TicketPage({ params }: Props) {
           </>
         ) : null}
       </dl>
+
+      <div className="mb-6 rounded-xl border bg-card p-4 sm:p-6">
+        <WhoseMove waiting={waiting} side="client" />
+      </div>
 
       <section aria-labelledby="description-heading" className="mb-8 rounded-xl border bg-card p-4 sm:p-6">
         <h2 id="description-heading" className="mb-2 text-sm font-semibold text-muted-foreground">
@@ -126,6 +139,13 @@ export default async function TicketPage({ params }: Props) {
             </Button>
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="mt-8">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <ActivityTimeline entries={timeline} />
       </section>
     </>
   );

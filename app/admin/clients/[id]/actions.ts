@@ -11,6 +11,7 @@ import {
 } from '@/db/queries/clients';
 import type { ActionResult } from '@/lib/action-result';
 import { requireUser } from '@/lib/auth/session';
+import { requestContext } from '@/lib/request-context';
 import { runAction } from '../../_lib/run-action';
 
 const STAFF = ['ADMIN', 'SUPER_ADMIN'] as const;
@@ -47,7 +48,7 @@ export async function setClientActiveAction(
 ): Promise<ActionResult<{ userId: string; active: boolean; changed: boolean }>> {
   const viewer = await requireUser(STAFF);
   const result = await runAction(
-    () => setClientActive(viewer, input),
+    async () => setClientActive(viewer, input, await requestContext()),
     (r) => (r.active ? 'Client reactivated.' : 'Client deactivated: their sessions have ended.'),
   );
   if (result.ok) refresh(idOf(input, 'userId'));

@@ -5,6 +5,7 @@ import { moveProjectStatus, updateProject } from '@/db/queries/admin-projects';
 import type { ProjectStatus } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import { requireUser } from '@/lib/auth/session';
+import { requestContext } from '@/lib/request-context';
 import { projectStatusLabel } from '@/lib/format';
 import { runAction } from '../../_lib/run-action';
 
@@ -28,7 +29,7 @@ export async function moveProjectAction(
 ): Promise<ActionResult<{ id: string; from: ProjectStatus; to: ProjectStatus }>> {
   const viewer = await requireUser(STAFF);
   const result = await runAction(
-    () => moveProjectStatus(viewer, input),
+    async () => moveProjectStatus(viewer, input, await requestContext()),
     (r) => `Moved to ${projectStatusLabel(r.to)}; the client was mailed.`,
   );
   if (result.ok && result.data) refresh(result.data.id);

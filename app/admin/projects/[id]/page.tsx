@@ -6,6 +6,8 @@ import { LifeBuoyIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { getProject } from '@/db/queries/projects';
+import { entityTimeline } from '@/db/queries/activity';
+import { ActivityTimeline } from '@/components/collab/activity-timeline';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDate, formatMoney, PROJECT_STATUS_DESCRIPTIONS, toDateInputValue } from '@/lib/format';
 import { nextProjectStatuses } from '@/lib/workflows';
@@ -24,7 +26,9 @@ type Props = { params: Promise<{ id: string }> };
 const loadProject = cache(async (id: string) => {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   try {
-    return { viewer, ...(await getProject(viewer, decodeURIComponent(id))) };
+    const project = await getProject(viewer, decodeURIComponent(id));
+    const timeline = await entityTimeline(viewer, 'project', project.project.id);
+    return { viewer, ...project, timeline };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     throw err;
@@ -39,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminProjectPage({ params }: Props) {
   const data = await loadProject((await params).id);
   if (!data) notFound();
-  const { project, tickets, moreTickets } = data;
+  const { project, tickets, moreTickets, timeline } = data;
   const next = nextProjectStatuses(project.status);
   const client = project.clientName ?? project.clientEmail;
 
@@ -163,6 +167,16 @@ export default async function AdminProjectPage({ params }: Props) {
                 <dt className="text-muted-foreground">Updated</dt>
                 <dd className="text-right">{formatDate(project.updatedAt)}</dd>
               </dl>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Timeline</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ActivityTimeline entries={timeline} />
             </CardContent>
           </Card>
         </aside>

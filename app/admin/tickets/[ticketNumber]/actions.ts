@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { addComment, setTicketStatus, type AddedComment } from '@/db/queries/tickets';
+import { addComment, assignTicket, setTicketPriority, setTicketStatus, type AddedComment } from '@/db/queries/tickets';
+import { requestContext } from '@/lib/request-context';
 import type { TicketStatus } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import { requireUser } from '@/lib/auth/session';
@@ -24,8 +25,8 @@ export async function replyAsAgencyAction(ticketNumber: string, input: unknown):
   const viewer = await requireUser(STAFF);
   const result = await runAction(async () => {
     assertStaff(viewer);
-    return addComment(viewer, String(ticketNumber), input);
-  }, 'Reply sent; the client was mailed.');
+    return addComment(viewer, String(ticketNumber), input, await requestContext());
+  }, (r) => (r.internal ? 'Internal note added; the client does not see it.' : 'Reply sent; the client was mailed.'));
   if (result.ok) refresh(String(ticketNumber).toUpperCase());
   return result;
 }
@@ -38,9 +39,35 @@ export async function setTicketStatusAction(
   const result = await runAction(
     async () => {
       assertStaff(viewer);
-      return setTicketStatus(viewer, String(ticketNumber), status);
+      return setTicketStatus(viewer, String(ticketNumber), status, await requestContext());
     },
     (r) => `Ticket marked ${ticketStatusLabel(r.status).toLowerCase()}; the client was mailed.`,
+  );
+  if (result.ok) refresh(String(ticketNumber).toUpperCase());
+  return result;
+}
+
+export async function setTicketPriorityAction(ticketNumber: string, priority: unknown) {
+  const viewer = await requireUser(STAFF);
+  const result = await runAction(
+    async () => {
+      assertStaff(viewer);
+      return setTicketPriority(viewer, String(ticketNumber), priority, await requestContext());
+    },
+    (r) => (r.changed ? 'Priority changed.' : 'The priority was already set.'),
+  );
+  if (result.ok) refresh(String(ticketNumber).toUpperCase());
+  return result;
+}
+
+export async function assignTicketAction(ticketNumber: string, input: unknown) {
+  const viewer = await requireUser(STAFF);
+  const result = await runAction(
+    async () => {
+      assertStaff(viewer);
+      return assignTicket(viewer, String(ticketNumber), input, await requestContext());
+    },
+    (r) => (r.assignedTo ? 'Ticket assigned.' : 'Ticket unassigned.'),
   );
   if (result.ok) refresh(String(ticketNumber).toUpperCase());
   return result;

@@ -5,7 +5,12 @@ import { cache } from 'react';
 import { LockIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
-import { getTicketByNumber, listComments } from '@/db/queries/tickets';
+import { assigneeChoices, getTicketByNumber, listComments } from '@/db/queries/tickets';
+import { entityTimeline, ticketWaiting } from '@/db/queries/activity';
+import { ActivityTimeline } from '@/components/collab/activity-timeline';
+import { WhoseMove } from '@/components/collab/whose-move';
+import { TicketPriorityBadge } from '@/components/tickets/ticket-priority-badge';
+import { TicketStaffControls } from '@/components/tickets/ticket-staff-controls';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDateTime, TICKET_STATUS_HINTS } from '@/lib/format';
 import { canComment } from '@/lib/workflows';
@@ -17,7 +22,7 @@ import { ReplyForm } from '@/components/tickets/reply-form';
 import { TicketStatusActions } from '@/components/tickets/ticket-status-actions';
 import { TicketStatusBadge } from '@/components/tickets/ticket-status-badge';
 import { TicketThread } from '@/components/tickets/ticket-thread';
-import { replyAsAgencyAction, setTicketStatusAction } from './actions';
+import { assignTicketAction, replyAsAgencyAction, setTicketPriorityAction, setTicketStatusAction } from './actions';
 
 type Props = { params: Promise<{ ticketNumber: string }> };
 
@@ -25,8 +30,13 @@ const loadTicket = cache(async (ticketNumber: string) => {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   try {
     const ticket = await getTicketByNumber(viewer, decodeURIComponent(ticketNumber));
-    const comments = await listComments(viewer, ticket.id);
-    return { viewer, ticket, comments };
+    const [comments, timeline, waiting, assignees] = await Promise.all([
+      listComments(viewer, ticket.id),
+      entityTimeline(viewer, 'ticket', ticket.id),
+      ticketWaiting(viewer, ticket.id),
+      assigneeChoices(viewer),
+    ]);
+    return { viewer, ticket, comments, timeline, waiting, assignees };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     throw err;
@@ -41,7 +51,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminTicketPage({ params }: Props) {
   const data = await loadTicket((await params).ticketNumber);
   if (!data) notFound();
-  const { viewer, ticket, comments } = data;
+  const { viewer, ticket, comments, timeline, waiting, assignees } = data;
+  const names = Object.fromEntries(assignees.map((a) => [a.id, a.label]));
   const client = ticket.clientName ?? ticket.clientEmail;
 
   return (
@@ -52,6 +63,12 @@ export default async function AdminTicketPage({ params }: Props) {
         title={ticket.subject}
       >
         <TicketStatusBadge status={ticket.status} side="agency" />
+        <TicketPriorityBadge priority={ticket.priority} />
+        {ticket.assigneeName ? (
+          <span className="text-sm text-muted-foreground">Assigned to {ticket.assigneeName}</span>
+        ) : (
+          <span className="text-sm text-muted-foreground">Unassigned</span>
+        )}
         <span className="text-sm text-muted-foreground">{TICKET_STATUS_HINTS.agency[ticket.status]}</span>
       </PageHeader>
 
@@ -86,6 +103,7 @@ export default async function AdminTicketPage({ params }: Props) {
                 action={replyAsAgencyAction}
                 label="Reply as the agency"
                 hint="The client is emailed and the ticket becomes Pending (waiting for the client)."
+                allowInternal
               />
             ) : (
               <p role="status" className="flex items-center gap-2 rounded-xl border border-dashed p-4 text-sm">
@@ -97,6 +115,33 @@ export default async function AdminTicketPage({ params }: Props) {
         </div>
 
         <aside className="space-y-6" aria-label="Ticket details">
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Whose move</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <WhoseMove waiting={waiting} side="agency" />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Priority and assignee</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <TicketStaffControls
+                ticketNumber={ticket.ticketNumber}
+                priority={ticket.priority}
+                assignedTo={ticket.assignedTo}
+                assignees={assignees}
+                setPriority={setTicketPriorityAction}
+                assign={assignTicketAction}
+              />
+            </CardContent>
+          </Card>
           <Card>
             <CardHeader>
               <CardTitle>
@@ -172,6 +217,16 @@ export default async function AdminTicketPage({ params }: Props) {
                   <RelativeTime date={ticket.updatedAt} />
                 </dd>
               </dl>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Timeline</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ActivityTimeline entries={timeline} names={names} />
             </CardContent>
           </Card>
         </aside>

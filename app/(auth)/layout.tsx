@@ -1,0 +1,16 @@
+import Link from 'next/link';
+import type * as React from 'react';
+
+// The signed-out pages: one centred column with the product name above.
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col items-center justify-center bg-muted/40 px-4 py-10">
+      <Link href="/login" className="mb-6 text-lg font-semibold tracking-tight">
+        Agency Portal
+      </Link>
+      <main id="main" className="w-full max-w-md">
+        {children}
+      </main>
+    </div>
+  );
+}

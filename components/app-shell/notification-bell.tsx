@@ -1,0 +1,25 @@
+import * as React from 'react';
+
+import { getViewer } from '@/lib/auth/session';
+import { listNotifications, unreadNotificationCount } from '@/db/queries/notifications';
+import { NotificationMenu } from '@/components/collab/notification-menu';
+
+/** The header's bell (server part): the viewer's unread count and latest notifications. */
+export async function NotificationBell() {
+  const viewer = await getViewer();
+  if (!viewer) return null;
+  const [unread, items] = await Promise.all([unreadNotificationCount(viewer), listNotifications(viewer, { limit: 8 })]);
+  return (
+    <NotificationMenu
+      unread={unread}
+      items={items.map((n) => ({
+        id: n.id,
+        title: n.title,
+        body: n.body,
+        href: n.href,
+        read: n.readAt !== null,
+        at: n.createdAt.toISOString(),
+      }))}
+    />
+  );
+}

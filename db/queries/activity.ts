@@ -1,0 +1,371 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db';
+import { activityLog, projects, supportTickets, users } from '@/db/schema';
+import type { Role, TicketStatus } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/session';
+import { isStaff } from '@/lib/auth/roles';
+import { NotFoundError } from '@/lib/action-result';
+import { ACTIVITY_PAGE_SIZE, activityFiltersSchema } from '@/lib/validation/collab';
+import { waitingTimes, type StatusEvent, type WaitingTimes } from '@/lib/waiting';
+import { assertSuperAdmin } from './staff';
+
+// The activity log (issue 8): an append-only audit trail written in the SAME transaction as the
+// change it records (pass the transaction handle), so a change that rolls back leaves no entry
+// and an entry never exists without its change. The action layer passes IP and user agent (from
+// `headers()`) as optional context; the query layer never reads request state itself.
+
+type ViewerLike = Pick<Viewer, 'id' | 'role'>;
+
+/** Request context for the audit trail (from `headers()` in the server action). */
+export type ActivityContext = { ip?: string | null; userAgent?: string | null };
+
+export const ACTIONS = {
+  ticketCreated: 'ticket.created',
+  ticketStatusChanged: 'ticket.status_changed',
+  ticketPriorityChanged: 'ticket.priority_changed',
+  ticketAssigned: 'ticket.assigned',
+  projectRequested: 'project.created',
+  projectStatusChanged: 'project.status_changed',
+  userRoleChanged: 'user.role_changed',
+  userActivationChanged: 'user.activation_changed',
+  userDeleted: 'user.deleted',
+  signIn: 'auth.sign_in',
+  signInFailed: 'auth.sign_in_failed',
+  passwordChanged: 'auth.password_changed',
+  emailChanged: 'auth.email_changed',
+} as const;
+
+/** Entries a client may see on their own ticket and project timelines. */
+export const CLIENT_SAFE_ACTIONS: readonly string[] = [
+  ACTIONS.ticketCreated,
+  ACTIONS.ticketStatusChanged,
+  ACTIONS.ticketPriorityChanged,
+  ACTIONS.projectRequested,
+  ACTIONS.projectStatusChanged,
+];
+
+export type ActivityEntry = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details?: Record<string, unknown> | null;
+} & ActivityContext;
+
+function clip(v: string | null | undefined, max: number): string | null {
+  if (!v) return null;
+  return v.length > max ? v.slice(0, max) : v;
+}
+
+/**
+ * Appends one entry. Call it with the transaction of the change (`tx`): the entry commits or
+ * rolls back with it. Exported for the auth events (sign-ins and failures, password and email
+ * changes), which the Accounts engineer's code calls.
+ */
+export async function logActivity(tx: DbOrTx, entry: ActivityEntry): Promise<void> {
+  await tx.insert(activityLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    details: entry.details ?? null,
+    ip: clip(entry.ip, 100),
+    userAgent: clip(entry.userAgent, 500),
+    // clock_timestamp(): entries of one transaction keep their order.
+    createdAt: sql`clock_timestamp()`,
+  });
+}
+
+export type ActivityRow = {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  actorRole: Role | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details: Record<string, unknown> | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+};
+
+const rowColumns = {
+  id: activityLog.id,
+  actorId: activityLog.actorId,
+  actorName: users.name,
+  actorEmail: users.email,
+  actorRole: users.role,
+  action: activityLog.action,
+  entityType: activityLog.entityType,
+  entityId: activityLog.entityId,
+  details: activityLog.details,
+  ip: activityLog.ip,
+  userAgent: activityLog.userAgent,
+  createdAt: activityLog.createdAt,
+};
+
+/** /admin/activity (SUPER_ADMIN): filter by actor, action, entity and time range; 50 a page. */
+export async function listActivity(
+  viewer: ViewerLike,
+  input: unknown = {},
+): Promise<{ items: ActivityRow[]; page: number; hasMore: boolean }> {
+  assertSuperAdmin(viewer);
+  const f = activityFiltersSchema.parse(input ?? {});
+  const where: (SQL | undefined)[] = [
+    f.actorId ? eq(activityLog.actorId, f.actorId) : undefined,
+    f.action ? eq(activityLog.action, f.action) : undefined,
+    f.entityType ? eq(activityLog.entityType, f.entityType) : undefined,
+    f.entityId ? eq(activityLog.entityId, f.entityId) : undefined,
+    f.from ? gte(activityLog.createdAt, f.from) : undefined,
+    f.to ? lte(activityLog.createdAt, f.to) : undefined,
+  ];
+  const rows = await db
+    .select(rowColumns)
+    .from(activityLog)
+    .leftJoin(users, eq(users.id, activityLog.actorId))
+    .where(and(...where))
+    .orderBy(desc(activityLog.createdAt), desc(activityLog.id))
+    .limit(ACTIVITY_PAGE_SIZE + 1)
+    .offset((f.page - 1) * ACTIVITY_PAGE_SIZE);
+  return { items: rows.slice(0, ACTIVITY_PAGE_SIZE), page: f.page, hasMore: rows.length > ACTIVITY_PAGE_SIZE };
+}
+
+/** The actions and actors present in the log (filter choices of /admin/activity). */
+export async function activityFilterChoices(
+  viewer: ViewerLike,
+): Promise<{ actions: string[]; actors: { id: string; label: string }[] }> {
+  assertSuperAdmin(viewer);
+  const actions = await db
+    .selectDistinct({ action: activityLog.action })
+    .from(activityLog)
+    .orderBy(asc(activityLog.action))
+    .limit(200);
+  const actors = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(sql`exists (select 1 from ${activityLog} where ${activityLog.actorId} = ${users.id})`)
+    .orderBy(asc(users.email))
+    .limit(500);
+  return {
+    actions: actions.map((a) => a.action),
+    actors: actors.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email })),
+  };
+}
+
+/** Throws NotFoundError unless the viewer may see this ticket/project. */
+async function assertEntityVisible(viewer: ViewerLike, entityType: 'ticket' | 'project', entityId: string) {
+  const id = String(entityId ?? '');
+  if (entityType === 'ticket') {
+    const [row] = await db.select({ clientId: supportTickets.clientId }).from(supportTickets).where(eq(supportTickets.id, id)).limit(1);
+    if (!row || (!isStaff(viewer.role) && row.clientId !== viewer.id)) throw new NotFoundError();
+  } else {
+    const [row] = await db.select({ clientId: projects.clientId }).from(projects).where(eq(projects.id, id)).limit(1);
+    if (!row || (!isStaff(viewer.role) && row.clientId !== viewer.id)) throw new NotFoundError();
+  }
+}
+
+export type TimelineEntry = {
+  id: string;
+  action: string;
+  details: Record<string, unknown> | null;
+  createdAt: Date;
+  /** Staff: the actor's name or email; a client sees "You" / "Agency" instead. */
+  actorLabel: string | null;
+};
+
+/**
+ * A ticket's or project's own timeline, oldest first. A CLIENT sees only their own entities and
+ * only client-safe entries (status and priority changes, creation): never assignment details,
+ * internal notes or staff names.
+ */
+export async function entityTimeline(
+  viewer: ViewerLike,
+  entityType: 'ticket' | 'project',
+  entityId: string,
+): Promise<TimelineEntry[]> {
+  await assertEntityVisible(viewer, entityType, entityId);
+  const staff = isStaff(viewer.role);
+  const rows = await db
+    .select(rowColumns)
+    .from(activityLog)
+    .leftJoin(users, eq(users.id, activityLog.actorId))
+    .where(
+      and(
+        eq(activityLog.entityType, entityType),
+        eq(activityLog.entityId, String(entityId)),
+        staff ? undefined : inArray(activityLog.action, [...CLIENT_SAFE_ACTIONS]),
+      ),
+    )
+    .orderBy(asc(activityLog.createdAt), asc(activityLog.id))
+    .limit(500);
+  return rows.map((r) => {
+    let details = r.details ?? null;
+    if (!staff && details) {
+      // Only the fields a client may read.
+      const { from, to } = details as { from?: unknown; to?: unknown };
+      details = { from, to };
+    }
+    const actorLabel = staff
+      ? r.actorName || r.actorEmail
+      : r.actorId === viewer.id
+        ? 'You'
+        : r.actorRole && r.actorRole !== 'CLIENT'
+          ? 'Agency'
+          : r.actorId
+            ? 'Client'
+            : null;
+    return { id: r.id, action: r.action, details, createdAt: r.createdAt, actorLabel };
+  });
+}
+
+/**
+ * The ticket's status history for "whose move": its creation (OPEN at created_at), then every
+ * logged status change. When the log misses the latest change (tickets older than the log), the
+ * current status is added at updated_at so the figures never contradict the ticket.
+ */
+export async function ticketStatusEvents(
+  tx: DbOrTx,
+  ticket: { id: string; createdAt: Date; updatedAt: Date; status: TicketStatus },
+): Promise<StatusEvent[]> {
+  const rows = await tx
+    .select({ at: activityLog.createdAt, details: activityLog.details })
+    .from(activityLog)
+    .where(
+      and(
+        eq(activityLog.entityType, 'ticket'),
+        eq(activityLog.entityId, ticket.id),
+        eq(activityLog.action, ACTIONS.ticketStatusChanged),
+      ),
+    )
+    .orderBy(asc(activityLog.createdAt), asc(activityLog.id));
+  const events: StatusEvent[] = [{ at: ticket.createdAt, status: 'OPEN' }];
+  for (const r of rows) {
+    const to = (r.details as { to?: TicketStatus } | null)?.to;
+    if (to) events.push({ at: r.at, status: to });
+  }
+  if (events[events.length - 1]!.status !== ticket.status) {
+    events.push({ at: ticket.updatedAt, status: ticket.status });
+  }
+  return events;
+}
+
+/** Whose move on one ticket (viewer-scoped: a client only for their own). */
+export async function ticketWaiting(viewer: ViewerLike, ticketId: string, now: Date = new Date()): Promise<WaitingTimes> {
+  const [ticket] = await db
+    .select({
+      id: supportTickets.id,
+      clientId: supportTickets.clientId,
+      createdAt: supportTickets.createdAt,
+      updatedAt: supportTickets.updatedAt,
+      status: supportTickets.status,
+    })
+    .from(supportTickets)
+    .where(eq(supportTickets.id, String(ticketId ?? '')))
+    .limit(1);
+  if (!ticket || (!isStaff(viewer.role) && ticket.clientId !== viewer.id)) throw new NotFoundError();
+  return waitingTimes(await ticketStatusEvents(db, ticket), now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service report: median first response and resolution time over 90 days
+// ---------------------------------------------------------------------------------------------
+
+import { SERVICE_REPORT_DAYS } from '@/lib/service-report';
+export { SERVICE_REPORT_DAYS };
+
+export type ServiceFigures = {
+  tickets: number;
+  /** Median ms from creation to the first agency reply (internal notes never count). */
+  medianFirstResponseMs: number | null;
+  answered: number;
+  /** Median ms from creation to the first RESOLVED/CLOSED status change in the log. */
+  medianResolutionMs: number | null;
+  resolved: number;
+};
+
+export type StaffFigures = { userId: string; name: string | null; email: string; firstResponses: number; medianFirstResponseMs: number | null };
+
+type RawFigures = {
+  tickets: number | string;
+  answered: number | string;
+  median_first: number | string | null;
+  resolved: number | string;
+  median_resolution: number | string | null;
+};
+
+const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+function figuresSql(clientId: string | undefined, now: Date) {
+  const scope = clientId ? sql`and t.client_id = ${clientId}` : sql``;
+  return sql`
+    with t as (
+      select t.id, t.created_at from support_tickets t
+      where t.created_at >= ${now.toISOString()}::timestamptz - (${SERVICE_REPORT_DAYS}::int * interval '1 day')
+        and t.created_at <= ${now.toISOString()}::timestamptz ${scope}
+    ),
+    firsts as (
+      select t.id,
+        (select min(c.created_at) from ticket_comments c
+          where c.ticket_id = t.id and c.sender = 'ADMIN' and c.internal = false) - t.created_at as first_response,
+        (select min(a.created_at) from activity_log a
+          where a.entity_type = 'ticket' and a.entity_id = t.id and a.action = ${ACTIONS.ticketStatusChanged}
+            and a.details->>'to' in ('RESOLVED', 'CLOSED')) - t.created_at as resolution
+      from t
+    )
+    select
+      count(*)::int as tickets,
+      count(first_response)::int as answered,
+      (percentile_cont(0.5) within group (order by extract(epoch from first_response))) * 1000 as median_first,
+      count(resolution)::int as resolved,
+      (percentile_cont(0.5) within group (order by extract(epoch from resolution))) * 1000 as median_resolution
+    from firsts`;
+}
+
+/** The service report: a CLIENT gets their own tickets; staff get everyone's (or one client's). */
+export async function serviceReport(
+  viewer: ViewerLike,
+  params: { clientId?: string } = {},
+  now: Date = new Date(),
+): Promise<ServiceFigures> {
+  const clientId = isStaff(viewer.role) ? params.clientId : viewer.id;
+  const result = await db.execute<RawFigures>(figuresSql(clientId, now));
+  const r = result.rows[0]!;
+  return {
+    tickets: Number(r.tickets),
+    answered: Number(r.answered),
+    medianFirstResponseMs: num(r.median_first),
+    resolved: Number(r.resolved),
+    medianResolutionMs: num(r.median_resolution),
+  };
+}
+
+/** Per staff member: the first responses they gave (tickets of the last 90 days) and their median. */
+export async function staffServiceReport(viewer: ViewerLike, now: Date = new Date()): Promise<StaffFigures[]> {
+  if (!isStaff(viewer.role)) throw new NotFoundError();
+  const result = await db.execute<{ user_id: string; name: string | null; email: string; n: number | string; median: number | string | null }>(sql`
+    with t as (
+      select t.id, t.created_at from support_tickets t
+      where t.created_at >= ${now.toISOString()}::timestamptz - (${SERVICE_REPORT_DAYS}::int * interval '1 day')
+        and t.created_at <= ${now.toISOString()}::timestamptz
+    ),
+    firsts as (
+      select distinct on (t.id) t.id, c.user_id, c.created_at - t.created_at as first_response
+      from t join ticket_comments c on c.ticket_id = t.id and c.sender = 'ADMIN' and c.internal = false
+      order by t.id, c.created_at, c.id
+    )
+    select u.id as user_id, u.name, u.email, count(*)::int as n,
+      (percentile_cont(0.5) within group (order by extract(epoch from f.first_response))) * 1000 as median
+    from firsts f join users u on u.id = f.user_id
+    group by u.id, u.name, u.email
+    order by n desc, u.email`);
+  return result.rows.map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    firstResponses: Number(r.n),
+    medianFirstResponseMs: num(r.median),
+  }));
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "idx_support_tickets_client_activity" ON "support_tickets" USING btree ("client_id",coalesce("last_replied_at", "created_at"),"id");--> statement-breakpoint
+CREATE INDEX "idx_support_tickets_status_activity" ON "support_tickets" USING btree ("status",coalesce("last_replied_at", "created_at"),"id");

@@ -1,0 +1,3 @@
+CREATE INDEX "idx_support_tickets_client_status_activity" ON "support_tickets" USING btree ("client_id","status",coalesce("last_replied_at", "created_at"),"id");--> statement-breakpoint
+CREATE INDEX "idx_support_tickets_created_at" ON "support_tickets" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "idx_support_tickets_updated_at" ON "support_tickets" USING btree ("updated_at");

@@ -1,0 +1,64 @@
+import 'server-only';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { SESSION_COOKIE_NAME } from '@/auth.config';
+import { loadSessionUser } from '@/db/queries/accounts';
+import type { Role } from '@/db/schema';
+import { env } from '@/lib/env';
+import { nowSeconds, readClaims, validateSession, type SessionClaims, type Viewer } from './claims';
+import { homeFor } from './roles';
+
+export type { Viewer };
+
+/**
+ * Our claims from the session cookie, read through `cookies()` — which, unlike the request
+ * headers Auth.js' `auth()` reads, already holds a cookie set earlier in the same request (a
+ * server action that re-issued the session re-renders with the new one). The JWT is decrypted
+ * and its expiry checked by Auth.js' own `decode`.
+ */
+export async function readSessionClaims(): Promise<SessionClaims | null> {
+  const jar = await cookies();
+  let token = jar.get(SESSION_COOKIE_NAME)?.value;
+  if (!token) {
+    // Auth.js splits a cookie over 4 kB into `name.0`, `name.1`, … (ours stays far smaller).
+    const chunks = jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${SESSION_COOKIE_NAME}.`))
+      .sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()));
+    token = chunks.map((c) => c.value).join('') || undefined;
+  }
+  if (!token) return null;
+  try {
+    const payload = await decode({ token, secret: env().AUTH_SECRET, salt: SESSION_COOKIE_NAME });
+    return readClaims(payload as Record<string, unknown> | null);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in user for this request, or null. Reads the session JWT, loads the user row once
+ * per request (React `cache`) and rejects inactive and unverified accounts, a stale
+ * session_version (password reset or change, deactivation, `endSessions`), a changed role and
+ * expired sessions (lib/auth/claims.ts `validateSession`).
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const row = await loadSessionUser(claims.id, claims.sid);
+  return validateSession(claims, row, nowSeconds());
+});
+
+/**
+ * The viewer, or a redirect: to /login without a valid session, to the role's home page when
+ * `roles` is given and the viewer's role is not in it. Every page, layout, action and route
+ * handler that touches data calls this.
+ */
+export async function requireUser(roles?: readonly Role[]): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login');
+  if (roles && !roles.includes(viewer.role)) redirect(homeFor(viewer.role));
+  return viewer;
+}

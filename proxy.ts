@@ -1,0 +1,64 @@
+import NextAuth from 'next-auth';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { authConfig, SESSION_COOKIE_NAME } from './auth.config';
+import { nowSeconds, readClaims } from './lib/auth/claims';
+import { gate } from './lib/auth/routes';
+
+// Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
+// It never replaces the checks in pages, actions and the data access layer (requireUser), which
+// also catch what a JWT cannot know: deactivation, a changed role or password, a reset.
+//
+// The Auth.js wrapper also runs the jwt callback, which ends idle sessions and, every few
+// minutes of activity, renews the session (sliding idle timeout; decision 005).
+const { auth } = NextAuth(authConfig);
+
+const REFRESHED = 'x-portal-session-refreshed';
+
+const gated = auth((req) => {
+  const claims = readClaims(req.auth?.user as Record<string, unknown> | undefined);
+  const decision = gate(req.nextUrl.pathname, req.nextUrl.search, claims?.role ?? null);
+  const response =
+    decision.action === 'redirect'
+      ? NextResponse.redirect(new URL(decision.to, req.nextUrl.origin))
+      : NextResponse.next();
+  // touchClaims moves lastActive to "now" only when it renews the session (never at sign-in,
+  // where lastActive === authTime).
+  if (claims && claims.lastActive > claims.authTime && claims.lastActive >= nowSeconds() - 1) {
+    response.headers.set(REFRESHED, '1');
+  }
+  return response;
+});
+
+function isSessionCookie(setCookie: string): boolean {
+  return setCookie.startsWith(`${SESSION_COOKIE_NAME}=`) || setCookie.startsWith(`${SESSION_COOKIE_NAME}.`);
+}
+
+function isDeletion(setCookie: string): boolean {
+  return /;\s*max-age=0/i.test(setCookie) || /;\s*expires=Thu, 01 Jan 1970/i.test(setCookie);
+}
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const response = (await gated(request, event as never)) as Response;
+  const refreshed = response.headers.get(REFRESHED) === '1';
+  response.headers.delete(REFRESHED);
+
+  // The wrapper re-issues the session cookie on every response. Keep it only when it carries
+  // news: a renewed session (at most every 5 minutes), or the removal of an ended one — so a
+  // response still in flight at sign-out (a prefetch) almost never carries the old cookie, and
+  // sign-out is enforced on the server anyway (decision 005). Never on a server action: sign-in,
+  // sign-out and the password change set the cookie themselves. (Next.js strips the RSC and
+  // prefetch headers before the proxy, so prefetches cannot be told apart here.)
+  const isAction = request.method === 'POST' && request.headers.has('next-action');
+  const cookies = response.headers.getSetCookie();
+  const kept = cookies.filter((c) => !isSessionCookie(c) || (!isAction && (isDeletion(c) || refreshed)));
+  if (kept.length !== cookies.length) {
+    response.headers.delete('set-cookie');
+    for (const cookie of kept) response.headers.append('set-cookie', cookie);
+  }
+  return response;
+}
+
+export const config = {
+  // Everything except Next's assets and files with an extension (favicon.ico, images, robots.txt…).
+  matcher: ['/((?!_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)'],
+};

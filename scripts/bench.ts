@@ -1,0 +1,427 @@
+// npm run bench -- [--scale small|large] [--smoke] …  (bench/README.md explains the method)
+//
+//   1. data: a PostgreSQL server (BENCH_DATABASE_URL or a throwaway one), one database per scale,
+//      generated in SQL (bench/sql/generate.sql) and reused while it matches
+//   2. the production build under `next start`, signed in through the real login (server action)
+//   3. autocannon on every page at each concurrency → p50/p95/p99, req/s, non-2xx
+//   4. queries per request (the bench-mode counter of db/index.ts, read through /api/bench/queries)
+//   5. EXPLAIN (ANALYZE, BUFFERS) of every data-access statement; Seq Scans on big tables flagged
+//   6. the floor: the same data-access calls in process, page p50 ÷ floor p50
+//   7. growth: large ÷ small p50, against the newest result of the other scale in bench/results
+//   8. the sign-in storm: /tickets under load, quiet and with 20 concurrent sign-ins
+//   9. Lighthouse on /login, client /tickets and the heavy ticket
+//  10. JSON in bench/results/<date>-<scale>.json (smoke: test-results/bench-smoke.json) + a table
+// --smoke (CI): tiny data, 2 s runs, no Lighthouse; exits non-zero only when the harness breaks.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { actionId, ensureBuild, queryCount, signIn, signInOrThrow, startApp, type App } from './bench/app';
+import { BENCH_PASSWORD, ROOT, ensureDatabase, ensureServer } from './bench/database';
+import { runFloor, type FloorPage } from './bench/floor';
+import { load, warm, type LoadResult } from './bench/load';
+import { log, sleep, step, warn } from './bench/log';
+import { parseOptions, type Options } from './bench/options';
+import { ADMIN_EMAIL, CLIENT_EMAIL, DEEP_CURSOR_SQL, LIGHTHOUSE_PAGES, PAGES, ticketsCursor } from './bench/pages';
+import type { LighthouseResult } from './bench/lighthouse';
+
+const TARGETS = { p95Ms: 150, queries: 6, growth: 1.5, stormRatio: 2, lhPerformance: 95, lhAccessibility: 100, lhBestPractices: 95, ticketJsKb: 200 };
+const STORM_SIGNINS = 20;
+const STORM_CONNECTIONS = 8;
+
+type PageResult = {
+  name: string;
+  who: string;
+  path: string;
+  status: number;
+  bytes: number;
+  queries: number | null;
+  load: LoadResult[];
+  floor: FloorPage['floor'] | null;
+  pageOverFloor: number | null;
+  seqScans: string[];
+  plans: FloorPage['plans'];
+  growth?: { otherScale: string; otherP50: number; ratio: number } | null;
+  error?: string;
+};
+
+function machine() {
+  const cpus = os.cpus();
+  let uptime = '';
+  try {
+    uptime = execSync('uptime').toString().trim();
+  } catch {
+    uptime = `load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+  }
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    uptime,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+async function fetchPage(app: App, pagePath: string, cookie: string | null) {
+  const res = await fetch(`${app.baseUrl}${pagePath}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  const body = await res.text();
+  return { status: res.status, body, location: res.headers.get('location') };
+}
+
+async function main(): Promise<number> {
+  const opts = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  log(`scale ${opts.scale.name}${opts.smoke ? ' (smoke)' : ''}, ${opts.duration} s per run at concurrency ${opts.concurrency.join(', ')}`);
+  const before = machine();
+  log(`machine: ${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB, ${before.uptime}`);
+
+  const server = await ensureServer(opts);
+  let app: App | null = null;
+  const cleanup = async () => {
+    if (app && !opts.keep) await app.stop();
+    if (server.started && opts.stopDb) await server.stop();
+    else if (server.started) log(`database server left running for the next run (--stop-db removes it)`);
+  };
+  process.on('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+  try {
+    const database = await ensureDatabase(opts, server.serverUrl);
+    const pgVersion = await withPg(database.url, async (c) => (await c.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0].v);
+
+    const cursorRow = await withPg(database.url, async (c) => (await c.query<{ id: string; k: string }>(DEEP_CURSOR_SQL, [CLIENT_EMAIL, opts.scale.deepOffset])).rows[0]);
+    if (!cursorRow) throw new Error('no boundary row for the deep page');
+    const cursor = ticketsCursor(cursorRow);
+    const pages = PAGES.filter((p) => !opts.pages || opts.pages.includes(p.name)).map((p) => ({ ...p, path: p.path.replace('{cursor}', cursor) }));
+
+    const dir = await ensureBuild(opts);
+    app = await startApp(opts, dir, database.url);
+    const running = app;
+    const loginId = actionId(dir, 'app/(auth)/login/actions.ts', 'loginAction');
+    const cookies: Record<string, string> = {
+      client: await signInOrThrow(running, loginId, CLIENT_EMAIL, BENCH_PASSWORD),
+      admin: await signInOrThrow(running, loginId, ADMIN_EMAIL, BENCH_PASSWORD),
+    };
+
+    // Correct answers and queries per request (the counter is process-wide: one request at a time).
+    const results: PageResult[] = [];
+    for (const page of pages) {
+      const cookie = cookies[page.who];
+      const first = await fetchPage(running, page.path, cookie);
+      const result: PageResult = {
+        name: page.name,
+        who: page.who,
+        path: page.path,
+        status: first.status,
+        bytes: first.body.length,
+        queries: null,
+        load: [],
+        floor: null,
+        pageOverFloor: null,
+        seqScans: [],
+        plans: [],
+      };
+      results.push(result);
+      if (first.status !== 200 || !first.body.includes(page.expect)) {
+        result.error = `GET ${page.path} → ${first.status}${first.location ? ` (to ${first.location})` : ''}, expected 200 with “${page.expect}”`;
+        warn(result.error);
+        continue;
+      }
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const a = await queryCount(running, cookie);
+        await fetchPage(running, page.path, cookie);
+        const b = await queryCount(running, cookie);
+        counts.push(b - a);
+      }
+      result.queries = Math.min(...counts);
+      log(`${page.name}: 200, ${(result.bytes / 1024).toFixed(1)} kB of HTML, ${result.queries} queries per request`);
+    }
+
+    // Load.
+    for (const page of pages) {
+      const result = results.find((r) => r.name === page.name)!;
+      if (result.error) continue;
+      for (const connections of opts.concurrency) {
+        await warm(running, page.path, cookies[page.who]);
+        const r = await load(running, page.path, cookies[page.who], connections, opts.duration);
+        result.load.push(r);
+        log(
+          `load ${page.name} c=${connections}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ` +
+            `${r.rps} req/s, non-2xx ${r.non2xx}, errors ${r.errors}`,
+        );
+      }
+    }
+
+    // The sign-in storm.
+    let storm: Awaited<ReturnType<typeof signInStorm>> | null = null;
+    if (opts.storm && results.some((r) => r.name === 'client /tickets' && !r.error)) {
+      storm = await step('sign-in storm', () => signInStorm(running, loginId, database.url, cookies.client, opts));
+    }
+
+    // Lighthouse.
+    const lighthouse: Record<string, LighthouseResult | { error: string }> = {};
+    if (opts.lighthouse) {
+      const { runLighthouse } = await import('./bench/lighthouse');
+      for (const p of LIGHTHOUSE_PAGES) {
+        try {
+          lighthouse[p.name] = await runLighthouse(
+            running,
+            p.path,
+            p.who ? cookies[p.who] : null,
+            opts.lighthousePreset,
+            path.join(ROOT, 'test-results/lighthouse'),
+          );
+        } catch (error) {
+          lighthouse[p.name] = { error: (error as Error).message };
+          warn(`lighthouse ${p.path}: ${(error as Error).message}`);
+        }
+      }
+    }
+
+    // The app is not needed any more: the floor and the plans run on a quiet machine.
+    await running.stop();
+    app = null;
+
+    if (opts.floor || opts.plans) {
+      const floor = await step('floor and query plans (in process)', () =>
+        runFloor({
+          databaseUrl: database.url,
+          cursor,
+          seconds: opts.smoke ? 1 : 5,
+          maxIterations: opts.smoke ? 50 : 500,
+          plans: opts.plans,
+          floor: opts.floor,
+        }),
+      );
+      for (const r of results) {
+        const f = floor[r.name];
+        if (!f) continue;
+        if (f.error) {
+          r.error = `${r.error ? `${r.error}; ` : ''}floor: ${f.error.split('\n')[0]}`;
+          warn(`floor ${r.name}: ${f.error}`);
+          continue;
+        }
+        r.floor = f.floor ?? null;
+        r.plans = f.plans ?? [];
+        r.seqScans = [...new Set((f.plans ?? []).flatMap((p) => p.seqScans))];
+        const c1 = r.load.find((l) => l.connections === 1);
+        if (c1 && r.floor) r.pageOverFloor = Math.round((c1.p50 / r.floor.p50) * 10) / 10;
+      }
+    }
+
+    // Growth against the other scale's newest result.
+    const other = opts.scale.name === 'large' ? 'small' : opts.scale.name === 'small' ? 'large' : null;
+    const otherFile = other ? newestResult(other) : null;
+    if (otherFile) {
+      const prev = JSON.parse(fs.readFileSync(otherFile, 'utf8')) as { pages: PageResult[] };
+      for (const r of results) {
+        const mine = r.load.find((l) => l.connections === 1)?.p50;
+        const theirs = prev.pages.find((p) => p.name === r.name)?.load.find((l) => l.connections === 1)?.p50;
+        if (mine && theirs) {
+          const [large, small] = opts.scale.name === 'large' ? [mine, theirs] : [theirs, mine];
+          r.growth = { otherScale: path.basename(otherFile), otherP50: theirs, ratio: Math.round((large / small) * 100) / 100 };
+        }
+      }
+    }
+
+    const after = machine();
+    const report = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      scale: opts.scale,
+      smoke: opts.smoke,
+      data: database.meta,
+      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated },
+      machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+      pages: results,
+      storm,
+      lighthouse,
+      lighthousePreset: opts.lighthousePreset,
+      targets: TARGETS,
+    };
+    const verdicts = judge(report);
+    const out =
+      opts.out ??
+      (opts.smoke
+        ? path.join(ROOT, 'test-results/bench-smoke.json')
+        : path.join(ROOT, `bench/results/${startedAt.toISOString().slice(0, 10)}-${opts.scale.name}.json`));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify({ ...report, verdicts }, null, 2)}\n`);
+    printTable(report, verdicts);
+    log(`results: ${path.relative(ROOT, out)}`);
+
+    const broken = results.filter((r) => r.error || r.queries === null || r.load.length === 0);
+    if (broken.length) {
+      console.error(`\nThe harness could not measure: ${broken.map((b) => `${b.name} (${b.error ?? 'no load result'})`).join('; ')}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+function newestResult(scale: string): string | null {
+  const dir = path.join(ROOT, 'bench/results');
+  if (!fs.existsSync(dir)) return null;
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(`-${scale}.json`)).sort();
+  return files.length ? path.join(dir, files[files.length - 1]) : null;
+}
+
+/** /tickets under load, quiet and then while 20 sign-ins run back to back. */
+async function signInStorm(app: App, loginId: string, databaseUrl: string, clientCookie: string, opts: Options) {
+  const emails = await withPg(databaseUrl, async (c) =>
+    (
+      await c.query<{ email: string }>(
+        `select email from users where role = 'CLIENT' and active and email_verified and password_hash is not null
+            and email <> $1 order by email limit $2`,
+        [CLIENT_EMAIL, STORM_SIGNINS],
+      )
+    ).rows.map((r) => r.email),
+  );
+  if (!emails.length) throw new Error('no accounts for the sign-in storm');
+  await warm(app, '/tickets', clientCookie);
+  const quiet = await load(app, '/tickets', clientCookie, STORM_CONNECTIONS, opts.duration);
+  log(`storm: quiet /tickets c=${STORM_CONNECTIONS}: p95 ${quiet.p95} ms`);
+  await sleep(500);
+
+  const signIns: number[] = [];
+  let failures = 0;
+  const deadline = Date.now() + opts.duration * 1000;
+  const loops = Array.from({ length: STORM_SIGNINS }, async (_, i) => {
+    const email = emails[i % emails.length];
+    while (Date.now() < deadline) {
+      const r = await signIn(app, loginId, email, BENCH_PASSWORD);
+      if (r.cookie) signIns.push(r.ms);
+      else failures++;
+    }
+  });
+  const [loaded] = await Promise.all([load(app, '/tickets', clientCookie, STORM_CONNECTIONS, opts.duration), ...loops]);
+  signIns.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(signIns[Math.min(signIns.length - 1, Math.ceil((p / 100) * signIns.length) - 1)] ?? NaN);
+  const ratio = Math.round((loaded.p95 / quiet.p95) * 100) / 100;
+  log(`storm: /tickets p95 ${loaded.p95} ms during ${signIns.length} sign-ins (${failures} failed) → ${ratio} × quiet`);
+  return {
+    ticketsConnections: STORM_CONNECTIONS,
+    concurrentSignIns: STORM_SIGNINS,
+    quiet,
+    duringStorm: loaded,
+    ratio,
+    signIns: { completed: signIns.length, failed: failures, p50: pct(50), p95: pct(95) },
+  };
+}
+
+type Report = {
+  scale: Options['scale'];
+  smoke: boolean;
+  pages: PageResult[];
+  storm: Awaited<ReturnType<typeof signInStorm>> | null;
+  lighthouse: Record<string, LighthouseResult | { error: string }>;
+  lighthousePreset: string;
+  machine: { before: ReturnType<typeof machine>; after: ReturnType<typeof machine>; postgres: string };
+};
+
+type Verdict = { target: string; page: string; value: string; ok: boolean };
+
+function judge(report: Report): Verdict[] {
+  const v: Verdict[] = [];
+  for (const p of report.pages) {
+    const c32 = p.load.find((l) => l.connections === 32);
+    if (c32) {
+      v.push({ target: 'p95 ≤ 150 ms at c=32', page: p.name, value: `${c32.p95} ms`, ok: c32.p95 <= TARGETS.p95Ms });
+      v.push({ target: 'no errors', page: p.name, value: `${c32.non2xx + c32.errors + c32.timeouts}`, ok: c32.non2xx + c32.errors + c32.timeouts === 0 });
+    }
+    if (p.queries !== null) v.push({ target: '≤ 6 queries per request', page: p.name, value: String(p.queries), ok: p.queries <= TARGETS.queries });
+    if (p.growth) v.push({ target: 'large ÷ small p50 ≤ 1.5', page: p.name, value: String(p.growth.ratio), ok: p.growth.ratio <= TARGETS.growth });
+    if (p.plans?.length) v.push({ target: 'no seq scan on big tables', page: p.name, value: p.seqScans.join(', ') || 'none', ok: p.seqScans.length === 0 });
+  }
+  if (report.storm) {
+    v.push({ target: 'storm p95 ≤ 2 × quiet', page: 'client /tickets', value: `${report.storm.ratio} ×`, ok: report.storm.ratio <= TARGETS.stormRatio });
+  }
+  for (const [name, lh] of Object.entries(report.lighthouse)) {
+    if ('error' in lh) {
+      v.push({ target: 'lighthouse', page: name, value: lh.error, ok: false });
+      continue;
+    }
+    v.push({ target: 'lighthouse performance ≥ 95', page: name, value: String(lh.performance), ok: (lh.performance ?? 0) >= TARGETS.lhPerformance });
+    v.push({ target: 'lighthouse accessibility 100', page: name, value: String(lh.accessibility), ok: (lh.accessibility ?? 0) >= TARGETS.lhAccessibility });
+    v.push({ target: 'lighthouse best practices ≥ 95', page: name, value: String(lh.bestPractices), ok: (lh.bestPractices ?? 0) >= TARGETS.lhBestPractices });
+    if (name.includes('/tickets/T-')) {
+      const kb = Math.round(lh.jsTransferBytes / 102.4) / 10;
+      v.push({ target: '≤ 200 kB JS (compressed)', page: name, value: `${kb} kB`, ok: kb <= TARGETS.ticketJsKb });
+    }
+  }
+  return v;
+}
+
+function printTable(report: Report, verdicts: Verdict[]) {
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+  const f = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? '—' : String(n));
+  console.log(`\nScale ${report.scale.name}; ${report.machine.before.cpus} CPUs; ${report.machine.before.uptime}; PostgreSQL ${report.machine.postgres}`);
+  const top = Math.max(...report.pages.flatMap((p) => p.load.map((l) => l.connections)), 1);
+  const head = ['page', 'q/req', 'c1 p50', `c${top} p50`, `c${top} p95`, `c${top} p99`, `c${top} rps`, 'non2xx', 'floor p50', 'page/floor', 'growth', 'seq scans'];
+  const widths = [30, 5, 7, 7, 7, 7, 7, 6, 9, 10, 6, 20];
+  console.log(head.map((h, i) => (i === 0 ? pad(h, widths[i]) : lpad(h, widths[i]))).join(' '));
+  for (const p of report.pages) {
+    const c1 = p.load.find((l) => l.connections === 1);
+    const c32 = p.load.find((l) => l.connections === top);
+    const row = [
+      p.name,
+      f(p.queries),
+      f(c1?.p50),
+      f(c32?.p50),
+      f(c32?.p95),
+      f(c32?.p99),
+      f(c32?.rps),
+      f(c32 ? c32.non2xx + c32.errors : null),
+      f(p.floor?.p50),
+      f(p.pageOverFloor),
+      f(p.growth?.ratio),
+      p.error ? 'ERROR' : p.seqScans.join(',') || (p.plans?.length ? 'none' : '—'),
+    ];
+    console.log(row.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join(' '));
+  }
+  if (report.storm) {
+    const s = report.storm;
+    console.log(
+      `\nSign-in storm: /tickets c=${s.ticketsConnections} p95 quiet ${s.quiet.p95} ms → ${s.duringStorm.p95} ms with ${s.concurrentSignIns} concurrent sign-ins ` +
+        `(${s.ratio} ×; ${s.signIns.completed} sign-ins, p50 ${s.signIns.p50} ms, p95 ${s.signIns.p95} ms, ${s.signIns.failed} failed)`,
+    );
+  }
+  const lh = Object.entries(report.lighthouse);
+  if (lh.length) {
+    console.log(`\nLighthouse (${report.lighthousePreset} profile):`);
+    for (const [name, r] of lh) {
+      if ('error' in r) console.log(`  ${pad(name, 30)} error: ${r.error}`);
+      else
+        console.log(
+          `  ${pad(name, 30)} performance ${f(r.performance)}, accessibility ${f(r.accessibility)}, best practices ${f(r.bestPractices)}, ` +
+            `JS ${(r.jsTransferBytes / 1024).toFixed(1)} kB, LCP ${f(r.lcpMs && Math.round(r.lcpMs))} ms, TBT ${f(r.tbtMs && Math.round(r.tbtMs))} ms`,
+        );
+    }
+  }
+  const missed = verdicts.filter((v) => !v.ok);
+  console.log(`\nTargets: ${verdicts.length - missed.length} met, ${missed.length} missed${report.smoke ? ' (smoke: informative only)' : ''}`);
+  for (const m of missed) console.log(`  missed: ${m.target} — ${m.page}: ${m.value}`);
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(`bench failed: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  });

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { App } from './app';
+import { log, warn } from './log';
+
+// Lighthouse on Debian's Chromium (the default mobile profile: simulated slow 4G and a 4× slower
+// CPU; or the desktop preset), signed in through a Cookie header on every request.
+
+export type LighthouseResult = {
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  /** JavaScript transferred (compressed), bytes. */
+  jsTransferBytes: number;
+  /** Everything transferred, bytes. */
+  totalTransferBytes: number;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  failedAudits: { category: string; id: string; title: string }[];
+};
+
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export async function runLighthouse(
+  app: App,
+  pagePath: string,
+  cookie: string | null,
+  preset: 'mobile' | 'desktop',
+  reportDir?: string,
+): Promise<LighthouseResult> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const config = preset === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
+    const runner = await lighthouse(
+      `${app.baseUrl}${pagePath}`,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        extraHeaders: cookie ? { Cookie: cookie } : undefined,
+      },
+      config,
+    );
+    if (!runner) throw new Error('lighthouse returned nothing');
+    const lhr = runner.lhr;
+    if (lhr.runtimeError) warn(`lighthouse ${pagePath}: ${lhr.runtimeError.message}`);
+    if (reportDir) {
+      fs.mkdirSync(reportDir, { recursive: true });
+      const file = `${preset}${pagePath.replace(/[^a-z0-9]+/gi, '_')}.json`;
+      fs.writeFileSync(path.join(reportDir, file), runner.report as string);
+    }
+    const score = (id: string) => {
+      const s = lhr.categories[id]?.score;
+      return s === null || s === undefined ? null : Math.round(s * 100);
+    };
+    const summary = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+    const bytes = (type: string) => summary.find((i) => i.resourceType === type)?.transferSize ?? 0;
+    const numeric = (id: string) => {
+      const v = lhr.audits[id]?.numericValue;
+      return typeof v === 'number' ? Math.round(v * 1000) / 1000 : null;
+    };
+    const failedAudits: LighthouseResult['failedAudits'] = [];
+    for (const [category, cat] of Object.entries(lhr.categories)) {
+      for (const ref of cat.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) {
+          failedAudits.push({ category, id: ref.id, title: audit.title });
+        }
+      }
+    }
+    const result: LighthouseResult = {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      jsTransferBytes: bytes('script'),
+      totalTransferBytes: bytes('total'),
+      lcpMs: numeric('largest-contentful-paint'),
+      tbtMs: numeric('total-blocking-time'),
+      cls: numeric('cumulative-layout-shift'),
+      failedAudits,
+    };
+    log(
+      `lighthouse ${pagePath}: performance ${result.performance}, accessibility ${result.accessibility}, ` +
+        `best practices ${result.bestPractices}, JS ${(result.jsTransferBytes / 1024).toFixed(1)} kB`,
+    );
+    return result;
+  } finally {
+    await chrome.kill();
+  }
+}
