@@ -31,7 +31,7 @@ test('staff write an internal note; the client never sees it', async ({ browser 
   const value = await assignee.locator('option', { hasText: DEMO.admin.email }).getAttribute('value');
   await assignee.selectOption(value!);
   await admin.getByRole('button', { name: 'Assign' }).click();
-  await expect(admin.getByText(/^Assigned to /)).toBeVisible();
+  await expect(admin.getByText(/^Assigned to /).first()).toBeVisible();
 
   const note = `INTERNAL ${Date.now()}: check with accounts before answering`;
   await admin.getByRole('textbox', { name: 'Reply as the agency' }).fill(note);

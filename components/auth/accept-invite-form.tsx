@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { acceptInviteAction } from '@/app/(auth)/accept-invite/actions';
 import { Form } from '@/components/ui/form';
 import { acceptInviteSchema, type AcceptInviteInput } from '@/lib/validation/auth';
@@ -19,7 +19,7 @@ export function AcceptInviteForm({ token, defaultName }: { token: string; defaul
     showResult(form, result, ['password', 'confirmPassword']); // success signs in and redirects
   }
 
-  const password = form.watch('password');
+  const password = useWatch({ control: form.control, name: 'password' });
 
   return (
     <Form {...form}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { changePasswordAction } from '@/app/(portal)/settings/actions';
 import { Form } from '@/components/ui/form';
@@ -25,7 +25,7 @@ export function ChangePasswordForm() {
     }
   }
 
-  const password = form.watch('newPassword');
+  const password = useWatch({ control: form.control, name: 'newPassword' });
 
   return (
     <Form {...form}>

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { registerAction } from '@/app/(auth)/register/actions';
 import { Form } from '@/components/ui/form';
 import { registerSchema, type RegisterInput } from '@/lib/validation/auth';
@@ -16,6 +16,7 @@ export function RegisterForm() {
     defaultValues: { name: '', company: '', email: '', password: '', confirmPassword: '' },
   });
   const [done, setDone] = useState<string | null>(null);
+  const password = useWatch({ control: form.control, name: 'password' });
 
   async function onSubmit(values: RegisterInput) {
     const result = await registerAction(values);
@@ -38,8 +39,6 @@ export function RegisterForm() {
       </div>
     );
   }
-
-  const password = form.watch('password');
 
   return (
     <Form {...form}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { resetPasswordAction } from '@/app/(auth)/reset-password/actions';
 import { Form } from '@/components/ui/form';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/auth';
@@ -19,7 +19,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     showResult(form, result, ['password', 'confirmPassword']); // success redirects to /login
   }
 
-  const password = form.watch('password');
+  const password = useWatch({ control: form.control, name: 'password' });
 
   return (
     <Form {...form}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { setupAction } from '@/app/(auth)/setup/actions';
 import { Form } from '@/components/ui/form';
 import { setupSchema, type SetupInput } from '@/lib/validation/auth';
@@ -19,7 +19,7 @@ export function SetupForm() {
     showResult(form, result, ['password', 'confirmPassword']); // success signs in and redirects
   }
 
-  const password = form.watch('password');
+  const password = useWatch({ control: form.control, name: 'password' });
 
   return (
     <Form {...form}>

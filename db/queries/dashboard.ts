@@ -9,10 +9,11 @@ import { isStaff } from '@/lib/auth/roles';
 import { ACTIVE_PROJECT_STATUSES } from '@/lib/workflows';
 import { listTickets, type TicketListItem } from './tickets';
 
-// The client dashboard: a handful of statements, whatever the amount of data.
-//   1. project and ticket counts per status (one UNION ALL of two grouped selects)
-//   2. tickets waiting for the client's reply (PENDING), longest waiting first
-//   3. recent activity: comments, new tickets and project updates (one UNION ALL, newest first)
+// The client dashboard: two statements, whatever the amount of data.
+//   1. project and ticket counts per status (a UNION ALL of two grouped selects) and the recent
+//      activity — comments, new tickets and project updates, newest first — as two JSON arrays
+//      of one statement
+//   2. tickets waiting for the client's reply (PENDING), longest waiting first, beside it
 
 type ViewerLike = Pick<Viewer, 'id' | 'role'>;
 
@@ -53,8 +54,8 @@ export async function clientDashboard(
   const ticketScope: SQL | undefined = clientId ? eq(supportTickets.clientId, clientId) : undefined;
   const activityLimit = Math.min(Math.max(params.activityLimit ?? 8, 1), 50);
 
-  // 1. Counts.
-  const countRows = await unionAll(
+  // 1. Counts (built here, sent below in one statement with the recent activity).
+  const countsQ = unionAll(
     db
       .select({ what: sql<string>`'project'`.as('what'), status: sql<string>`${projects.status}::text`.as('status'), n: sql<number>`count(*)::int`.as('n') })
       .from(projects)
@@ -66,22 +67,9 @@ export async function clientDashboard(
       .where(ticketScope)
       .groupBy(supportTickets.status),
   );
-  const projectCounts: Record<ProjectStatus, number> = {
-    PENDING: 0,
-    APPROVED: 0,
-    IN_PROGRESS: 0,
-    REVIEW: 0,
-    COMPLETED: 0,
-    CANCELLED: 0,
-  };
-  const ticketCounts: Record<TicketStatus, number> = { OPEN: 0, PENDING: 0, RESOLVED: 0, CLOSED: 0 };
-  for (const r of countRows) {
-    if (r.what === 'project') projectCounts[r.status as ProjectStatus] = Number(r.n);
-    else ticketCounts[r.status as TicketStatus] = Number(r.n);
-  }
 
-  // 2. Waiting for the client.
-  const waiting = await listTickets(viewer, { status: 'PENDING', sort: 'waiting', limit: 5, clientId });
+  // 2. Waiting for the client (started now, runs beside the statement below).
+  const waitingPromise = listTickets(viewer, { status: 'PENDING', sort: 'waiting', limit: 5, clientId });
 
   // 3. Recent activity.
   const limit = activityLimit;
@@ -166,11 +154,38 @@ export async function clientDashboard(
     .orderBy(desc(projects.updatedAt))
     .limit(limit);
 
-  const activity = await db
+  const activityQ = db
     .select()
     .from(unionAll(commentsQ, ticketsQ, projectsQ).as('activity'))
     .orderBy(sql`"at" desc`)
     .limit(limit);
+
+  // Counts and activity in one round trip (each as a JSON array), the waiting list beside it:
+  // the dashboard costs two statements (docs/decisions/008-performance.md).
+  type CountRow = { what: string; status: string; n: number };
+  type ActivityRow = { kind: string; at: string; ref: string; title: string; detail: string; actor: string | null };
+  const [combined, waiting] = await Promise.all([
+    db.execute<{ counts: CountRow[] | null; activity: ActivityRow[] | null }>(sql`
+      select (select json_agg(c) from (${countsQ}) c) as counts,
+             (select json_agg(a order by a."at" desc) from (${activityQ}) a) as activity`),
+    waitingPromise,
+  ]);
+  const countRows = combined.rows[0]?.counts ?? [];
+  const activity = combined.rows[0]?.activity ?? [];
+
+  const projectCounts: Record<ProjectStatus, number> = {
+    PENDING: 0,
+    APPROVED: 0,
+    IN_PROGRESS: 0,
+    REVIEW: 0,
+    COMPLETED: 0,
+    CANCELLED: 0,
+  };
+  const ticketCounts: Record<TicketStatus, number> = { OPEN: 0, PENDING: 0, RESOLVED: 0, CLOSED: 0 };
+  for (const r of countRows) {
+    if (r.what === 'project') projectCounts[r.status as ProjectStatus] = Number(r.n);
+    else ticketCounts[r.status as TicketStatus] = Number(r.n);
+  }
 
   const recentActivity: ActivityItem[] = activity.map((r) => ({
     kind: r.kind as ActivityItem['kind'],

@@ -15,7 +15,6 @@ export function safeCallbackPath(value: unknown, appOrigin?: string): string | n
   const raw = value.trim();
   if (raw.length === 0 || raw.length > 2048) return null;
   // Tabs, newlines and other controls are removed by URL parsers and can turn `/\t/x` into `//x`.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return null;
 
   let url: URL;

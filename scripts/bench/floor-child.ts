@@ -45,44 +45,61 @@ async function viewerOf(email: string) {
   return { id: row.id, email: row.email, name: row.name, company: row.company, role: row.role, emailVerified: row.emailVerified };
 }
 
+// The collaboration modules (notifications, activity) may be absent from an older tree: their
+// calls are made when the functions exist, as the pages of that tree make them.
+type AnyFn = (...args: unknown[]) => Promise<unknown>;
+async function optional(module: string): Promise<Record<string, AnyFn | undefined>> {
+  try {
+    return (await import(/* @vite-ignore */ module)) as Record<string, AnyFn | undefined>;
+  } catch {
+    return {};
+  }
+}
+const notifications = await optional('@/db/queries/notifications');
+const activity = await optional('@/db/queries/activity');
+const call = (fn: AnyFn | undefined, ...args: unknown[]) => (fn ? fn(...args) : Promise.resolve(null));
+
 const client = await viewerOf(CLIENT_EMAIL);
 const admin = await viewerOf(ADMIN_EMAIL);
 
-// Each page: the layout's requireUser (one user row, cached per request) + the page's calls.
+type V = typeof client;
+/** The layout: requireUser (one user row, cached per request) and the header's notification bell. */
+const layout = (viewer: V) =>
+  Promise.all([
+    loadSessionUser(viewer.id),
+    call(notifications.unreadNotificationCount, viewer),
+    call(notifications.listNotifications, viewer, { limit: 8 }),
+  ]);
+
+// Each page: its layout and its own calls, concurrently as React renders them.
 const pages: Record<string, () => Promise<unknown>> = {
-  'client /dashboard': async () => {
-    await loadSessionUser(client.id);
-    return clientDashboard(client);
-  },
-  'client /tickets': async () => {
-    await loadSessionUser(client.id);
-    return Promise.all([listTickets(client, { sort: 'last_reply' }), ticketStatusCounts(client)]);
-  },
-  'client /tickets deep': async () => {
-    await loadSessionUser(client.id);
-    return Promise.all([listTickets(client, { sort: 'last_reply', cursor: input.cursor }), ticketStatusCounts(client)]);
-  },
-  'client ticket (500 comments)': async () => {
-    await loadSessionUser(client.id);
-    const ticket = await getTicketByNumber(client, HEAVY_TICKET);
-    return listComments(client, ticket.id);
-  },
-  'admin /admin': async () => {
-    await loadSessionUser(admin.id);
-    return getDashboardStats(admin);
-  },
-  'admin /admin/tickets OPEN': async () => {
-    await loadSessionUser(admin.id);
-    return Promise.all([
+  'client /dashboard': () => Promise.all([layout(client), clientDashboard(client), call(activity.serviceReport, client)]),
+  'client /tickets': () =>
+    Promise.all([layout(client), listTickets(client, { sort: 'last_reply' }), ticketStatusCounts(client)]),
+  'client /tickets deep': () =>
+    Promise.all([layout(client), listTickets(client, { sort: 'last_reply', cursor: input.cursor }), ticketStatusCounts(client)]),
+  'client ticket (500 comments)': () =>
+    Promise.all([
+      layout(client),
+      (async () => {
+        const ticket = await getTicketByNumber(client, HEAVY_TICKET);
+        return Promise.all([
+          listComments(client, ticket.id),
+          call(activity.entityTimeline, client, 'ticket', ticket.id),
+          call(activity.ticketWaiting, client, ticket.id),
+        ]);
+      })(),
+    ]),
+  'admin /admin': () =>
+    Promise.all([layout(admin), getDashboardStats(admin), call(activity.serviceReport, admin), call(activity.staffServiceReport, admin)]),
+  'admin /admin/tickets OPEN': () =>
+    Promise.all([
+      layout(admin),
       listTickets(admin, { status: ['OPEN'], sort: 'last_reply' }),
       ticketStatusCounts(admin, {}),
       listClientOptions(admin),
-    ]);
-  },
-  'admin /admin/clients search': async () => {
-    await loadSessionUser(admin.id);
-    return listClients(admin, { q: CLIENT_SEARCH });
-  },
+    ]),
+  'admin /admin/clients search': () => Promise.all([layout(admin), listClients(admin, { q: CLIENT_SEARCH })]),
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { App } from './app';
+import { treeCpuMs } from './cpu';
 
 // Load runs with autocannon on loopback. Every response time is recorded (autocannon's own
 // histogram has no p95), so p50/p95/p99 are exact over the run.
@@ -16,7 +17,22 @@ export type LoadResult = {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU milliseconds per response: the portal's processes, and PostgreSQL's (null: not measured). */
+  appCpuMsPerRequest: number | null;
+  dbCpuMsPerRequest: number | null;
 };
+
+/** Process trees whose CPU time the load runs measure: [app root pid, postmaster pid or null]. */
+export type CpuRoots = { app: number | null; db: number | null };
+let cpuRoots: CpuRoots = { app: null, db: null };
+export function measureCpuOf(roots: CpuRoots): void {
+  cpuRoots = roots;
+}
+
+function cpuNow(): [number | null, number | null] {
+  const [app, db] = treeCpuMs([cpuRoots.app ?? -1, cpuRoots.db ?? -1]);
+  return [cpuRoots.app ? app : null, cpuRoots.db ? db : null];
+}
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
@@ -25,6 +41,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function load(app: App, path: string, cookie: string | null, connections: number, seconds: number): Promise<LoadResult> {
   const times: number[] = [];
+  const cpuBefore = cpuNow();
   const started = performance.now();
   const instance = autocannon({
     url: `${app.baseUrl}${path}`,
@@ -41,6 +58,12 @@ export async function load(app: App, path: string, cookie: string | null, connec
     instance.on('error', reject);
   });
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuNow();
+  const perRequest = (i: 0 | 1) => {
+    const a = cpuBefore[i];
+    const b = cpuAfter[i];
+    return a === null || b === null || times.length === 0 ? null : round((b - a) / times.length);
+  };
   times.sort((a, b) => a - b);
   return {
     connections,
@@ -54,6 +77,8 @@ export async function load(app: App, path: string, cookie: string | null, connec
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    appCpuMsPerRequest: perRequest(0),
+    dbCpuMsPerRequest: perRequest(1),
   };
 }
 

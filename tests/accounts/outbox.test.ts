@@ -8,10 +8,10 @@ import { requestPasswordReset } from '@/db/queries/accounts';
 import { emailOutbox } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { deliverNow, flushDeliveries, queueEmail, retryDue, TOKEN_LINK } from '@/lib/email/outbox';
-import { EmailButton, EmailLayout, EmailText } from '@/lib/email/templates/layout';
 import { getTransport, MailboxTransport, ResendTransport } from '@/lib/email/transport';
 import { resetEnvCache } from '@/lib/env';
 import { createUser, readMailbox } from '../helpers/factories';
+import { Sample } from './sample-mail';
 
 // The outbox and its two transports. Resend is exercised against a local fake that speaks its
 // HTTP API: POST /emails with a Bearer key and an Idempotency-Key, JSON reply { id }.
@@ -62,17 +62,6 @@ function read(req: IncomingMessage): Promise<string> {
     let data = '';
     req.on('data', (c) => (data += c));
     req.on('end', () => resolve(data));
-  });
-}
-
-function Sample({ url, name }: { url?: string; name: string }) {
-  return React.createElement(EmailLayout, {
-    preview: 'A test',
-    heading: 'Test mail',
-    children: [
-      React.createElement(EmailText, { key: 'text', children: `Hello ${name}` }),
-      url ? React.createElement(EmailButton, { key: 'button', href: url, children: 'Open' }) : null,
-    ],
   });
 }
 

@@ -17,10 +17,10 @@ import { emailOutbox, emailVerifications, passwordResets, rateLimits, users } fr
 import { NotFoundError, UserError } from '@/lib/action-result';
 import { runCleanup } from '@/lib/auth/cleanup';
 import { flushDeliveries, queueEmail } from '@/lib/email/outbox';
-import { EmailLayout } from '@/lib/email/templates/layout';
 import { resetEnvCache } from '@/lib/env';
 import * as React from 'react';
 import { createUser, readMailbox } from '../helpers/factories';
+import { Plain } from './sample-mail';
 
 const ADMIN = { name: 'First Admin', email: 'first@agency.test', password: 'the very first passphrase', confirmPassword: 'the very first passphrase' };
 
@@ -124,7 +124,7 @@ describe('cleanup (npm run db:cleanup, POST /api/cron/cleanup)', () => {
     const [r2] = await db.insert(passwordResets).values({ token: 'b'.repeat(64), userId: user.id, expiresAt: expired, used: true }).returning();
     const [r3] = await db.insert(passwordResets).values({ token: 'c'.repeat(64), userId: user.id, expiresAt: sql`now() + interval '1 hour'` }).returning();
     const [v1] = await db.insert(emailVerifications).values({ token: 'd'.repeat(64), userId: user.id, expiresAt: expired }).returning();
-    const el = React.createElement(EmailLayout, { preview: 'p', heading: 'h', children: 'body' });
+    const el = React.createElement(Plain);
     const oldSent = await queueEmail(db, { to: 'old@example.test', template: 't', subject: 'old', element: el });
     await db.update(emailOutbox).set({ status: 'SENT', sentAt: sql`now() - interval '31 days'` }).where(eq(emailOutbox.id, oldSent));
     const recentSent = await queueEmail(db, { to: 'recent@example.test', template: 't', subject: 'recent', element: el });

@@ -54,14 +54,12 @@ export type CliDatabase = {
  */
 export async function cliDatabase({ migrated = true } = {}): Promise<CliDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+  // Inside the run's temp folder, which tests/setup/global.ts removes at the end.
+  const tempRoot = inject('tempRoot') || os.tmpdir();
   if (!serverUrl) {
     const template = inject('pgliteTemplate');
-    let dir: string;
-    if (migrated && template) {
-      dir = copyPgliteTemplate(template, 'portal-cli-');
-    } else {
-      dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-cli-')), 'pglite');
-    }
+    const parent = fs.mkdtempSync(path.join(tempRoot, 'cli-'));
+    const dir = migrated && template ? copyPgliteTemplate(template, parent) : path.join(parent, 'pglite');
     return {
       env: { PGLITE_DIR: dir, DATABASE_URL: '', DATABASE_DRIVER: '' },
       async query<T>(text: string, params?: unknown[]) {
@@ -73,12 +71,12 @@ export async function cliDatabase({ migrated = true } = {}): Promise<CliDatabase
         }
       },
       async dispose() {
-        fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(parent, { recursive: true, force: true });
       },
     };
   }
 
-  const name = `portal_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `portal_cli_${inject('runId') || 'adhoc'}_${process.pid}_${randomBytes(3).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -31,14 +31,18 @@ process.env.APP_URL = 'http://localhost:3000';
 for (const name of ['RESEND_API_KEY', 'AGENCY_NOTIFY_EMAIL', 'ALLOW_REGISTRATION', 'CRON_SECRET', 'EMAIL_FROM']) {
   delete process.env[name];
 }
-const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-mailbox-'));
+// Temp folders live in the run's folder (tests/setup/global.ts removes it at the end, even for a
+// file whose afterAll never ran); outside that setup, in the system's temp folder.
+const tempRoot = inject('tempRoot') || os.tmpdir();
+const runId = inject('runId') || 'adhoc';
+const mailboxDir = fs.mkdtempSync(path.join(tempRoot, 'mailbox-'));
 process.env.MAILBOX_DIR = mailboxDir;
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim();
 let removeDatabase: (() => Promise<void>) | undefined;
 
 if (serverUrl) {
-  const name = `portal_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `portal_test_${runId}_${process.pid}_${randomBytes(3).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -51,7 +55,7 @@ if (serverUrl) {
   delete process.env.NEON_WS_PROXY;
   const template = inject('pgliteTemplate');
   if (template) {
-    const dir = copyPgliteTemplate(template);
+    const dir = copyPgliteTemplate(template, tempRoot);
     process.env.PGLITE_DIR = dir;
     removeDatabase = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {

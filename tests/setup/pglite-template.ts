@@ -52,15 +52,11 @@ export async function ensurePgliteTemplate(root = process.cwd()): Promise<string
   return target;
 }
 
-/** Copies the template into a new folder and returns it (the caller removes it). */
-export function copyPgliteTemplate(template: string, prefix = 'portal-pglite-'): string {
-  const dir = fs.mkdtempSync(path.join(tmpRoot(), prefix));
+/** Copies the template into a new folder inside `parent` and returns it (the caller removes it). */
+export function copyPgliteTemplate(template: string, parent: string, prefix = 'pglite-'): string {
+  const dir = fs.mkdtempSync(path.join(parent, prefix));
   fs.cpSync(template, dir, { recursive: true });
   return dir;
-}
-
-function tmpRoot(): string {
-  return process.env.TMPDIR || '/tmp';
 }
 
 function readVersion(root: string): string {
