@@ -1,3 +1,4 @@
+import { ACTIONS, logActivity } from './activity-log';
 import { and, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { emailVerifications, passwordResets, rateLimits, users, type Role } from '@/db/schema';
@@ -147,8 +148,18 @@ export async function signInWithPassword(input: unknown, ctx: RequestContext): P
     .limit(1);
   const check = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !check.ok) {
-    await hitLimit(db, 'loginAccount', email);
-    await hitLimit(db, 'loginIp', ctx.ip);
+    // The throttle's counters and the activity entry are one write: both or neither.
+    await db.transaction(async (tx) => {
+      await hitLimit(tx, 'loginAccount', email);
+      await hitLimit(tx, 'loginIp', ctx.ip);
+      await logActivity(tx, {
+        actorId: null,
+        action: ACTIONS.signInFailed,
+        entityType: 'user',
+        entityId: user?.id ?? email,
+        ip: ctx.ip,
+      });
+    });
     return { ok: false, reason: 'invalid', message: MESSAGES.invalidCredentials };
   }
 
@@ -156,10 +167,15 @@ export async function signInWithPassword(input: unknown, ctx: RequestContext): P
   const upgraded = check.needsRehash ? await hashPassword(password) : null;
   const allowed = user.active && user.emailVerified;
   if (upgraded || allowed) {
-    await db
-      .update(users)
-      .set({ ...(upgraded ? { passwordHash: upgraded } : {}), ...(allowed ? { lastLoggedIn: now } : {}) })
-      .where(eq(users.id, user.id));
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ ...(upgraded ? { passwordHash: upgraded } : {}), ...(allowed ? { lastLoggedIn: now } : {}) })
+        .where(eq(users.id, user.id));
+      if (allowed) {
+        await logActivity(tx, { actorId: user.id, action: ACTIONS.signIn, entityType: 'user', entityId: user.id, ip: ctx.ip });
+      }
+    });
   }
   if (!user.active) return { ok: false, reason: 'inactive', message: MESSAGES.inactive };
   if (!user.emailVerified) return { ok: false, reason: 'unverified', message: MESSAGES.unverified };

@@ -191,7 +191,7 @@ describe('throttle (PostgreSQL, failed attempts only)', () => {
 
 describe('passwords', () => {
   it('a bcrypt hash ($2b$) verifies and is upgraded to argon2id at the next sign-in', async () => {
-    const legacy = await bcryptHash('legacy passphrase 2019', { cost: 10 });
+    const legacy = await bcryptHash('legacy passphrase 2019', 10);
     const { user } = await createUser({ passwordHash: legacy });
     expect(await signInWithPassword({ email: user.email, password: 'wrong legacy' }, { ip: ip() })).toMatchObject({ reason: 'invalid' });
     const [still] = await db.select().from(users).where(eq(users.id, user.id));
@@ -205,7 +205,7 @@ describe('passwords', () => {
   });
 
   it('$2a$ and $2y$ prefixes verify as well', async () => {
-    const b = await bcryptHash('another legacy one', { cost: 4 });
+    const b = await bcryptHash('another legacy one', 4);
     for (const prefix of ['$2a$', '$2y$']) {
       expect(await verifyPassword('another legacy one', prefix + b.slice(4))).toEqual({ ok: true, needsRehash: true });
     }
