@@ -27,3 +27,7 @@ export async function POST(request: Request) {
   const report = await runCleanup();
   return Response.json({ ok: true, ...report }, { headers: noStore });
 }
+
+// Vercel Cron calls its paths with GET and the same `Authorization: Bearer $CRON_SECRET` header
+// (vercel.json). A bearer header cannot be forged cross-site, so GET is as safe as POST here.
+export const GET = POST;
