@@ -334,6 +334,13 @@ export async function confirmEmailToken(input: unknown): Promise<{ kind: 'VERIFI
     await tx.update(users).set({ email: newEmail, emailVerified: true }).where(eq(users.id, row.userId));
     await voidTokens(tx, row.userId, 'EMAIL_CHANGE');
     ids.push(await queueEmailChangedNotice(tx, { to: before.email, name: before.name, newEmail }));
+    await logActivity(tx, {
+      actorId: row.userId,
+      action: ACTIONS.emailChanged,
+      entityType: 'user',
+      entityId: row.userId,
+      details: { from: before.email, to: newEmail },
+    });
     return { kind: 'EMAIL_CHANGED' as const, email: newEmail };
   });
   deliverSoon(ids);
@@ -439,6 +446,13 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
       .where(and(eq(passwordResets.userId, row.userId), eq(passwordResets.used, false)));
     await clearLimit(tx, 'loginAccount', user.email);
     ids.push(await queuePasswordChanged(tx, { to: user.email, name: user.name }));
+    await logActivity(tx, {
+      actorId: row.userId,
+      action: ACTIONS.passwordChanged,
+      entityType: 'user',
+      entityId: row.userId,
+      details: { via: 'reset' },
+    });
     return { email: user.email };
   });
   deliverSoon(ids);
@@ -683,6 +697,13 @@ export async function changePassword(viewer: Viewer, input: unknown): Promise<{ 
       .set({ used: true })
       .where(and(eq(passwordResets.userId, viewer.id), eq(passwordResets.used, false)));
     ids.push(await queuePasswordChanged(tx, { to: user.email, name: user.name }));
+    await logActivity(tx, {
+      actorId: viewer.id,
+      action: ACTIONS.passwordChanged,
+      entityType: 'user',
+      entityId: viewer.id,
+      details: { via: 'settings' },
+    });
     return createLoginGrant(user);
   });
   deliverSoon(ids);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { activityLog } from '@/db/schema';
-import { signInWithPassword } from '@/db/queries/accounts';
+import { changePassword, signInWithPassword } from '@/db/queries/accounts';
 import { ACTIONS } from '@/db/queries/activity-log';
 import { createUser } from '../helpers/factories';
 
@@ -28,5 +28,17 @@ describe('auth events in the activity log', () => {
     expect(mine).toHaveLength(2);
     const ghost = await db.select().from(activityLog).where(eq(activityLog.entityId, 'ghost@example.test'));
     expect(ghost.map((r) => r.action)).toEqual([ACTIONS.signInFailed]);
+  });
+
+  it('records a password change made in settings, in its transaction', async () => {
+    const { user, viewer, password } = await createUser();
+    await changePassword(viewer, { currentPassword: password, newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' });
+    const rows = await db.select().from(activityLog).where(eq(activityLog.entityId, user.id));
+    expect(rows.map((r) => [r.action, r.actorId, r.details])).toEqual([[ACTIONS.passwordChanged, user.id, { via: 'settings' }]]);
+    // A refused change (wrong current password) writes no entry.
+    await expect(
+      changePassword(viewer, { currentPassword: 'not my password', newPassword: 'another new passphrase', confirmPassword: 'another new passphrase' }),
+    ).rejects.toThrow();
+    expect(await db.select().from(activityLog).where(eq(activityLog.entityId, user.id))).toHaveLength(1);
   });
 });
