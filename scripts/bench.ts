@@ -43,7 +43,8 @@ type PageResult = {
   pageOverFloor: number | null;
   seqScans: string[];
   plans: FloorPage['plans'];
-  growth?: { otherScale: string; otherP50: number; ratio: number } | null;
+  /** Large ÷ small p50 at c=1; also the ratio of CPU per response, which the machine's load does not sway. */
+  growth?: { otherScale: string; otherP50: number; ratio: number; cpuRatio: number | null } | null;
   error?: string;
 };
 
@@ -224,11 +225,20 @@ async function main(): Promise<number> {
     if (otherFile) {
       const prev = JSON.parse(fs.readFileSync(otherFile, 'utf8')) as { pages: PageResult[] };
       for (const r of results) {
-        const mine = r.load.find((l) => l.connections === 1)?.p50;
-        const theirs = prev.pages.find((p) => p.name === r.name)?.load.find((l) => l.connections === 1)?.p50;
+        const mineRun = r.load.find((l) => l.connections === 1);
+        const theirRun = prev.pages.find((p) => p.name === r.name)?.load.find((l) => l.connections === 1);
+        const mine = mineRun?.p50;
+        const theirs = theirRun?.p50;
         if (mine && theirs) {
           const [large, small] = opts.scale.name === 'large' ? [mine, theirs] : [theirs, mine];
-          r.growth = { otherScale: path.basename(otherFile), otherP50: theirs, ratio: Math.round((large / small) * 100) / 100 };
+          const cpuMine = cpuPerRequest(mineRun);
+          const cpuTheirs = cpuPerRequest(theirRun);
+          let cpuRatio: number | null = null;
+          if (cpuMine && cpuTheirs) {
+            const [cl, cs] = opts.scale.name === 'large' ? [cpuMine, cpuTheirs] : [cpuTheirs, cpuMine];
+            cpuRatio = Math.round((cl / cs) * 100) / 100;
+          }
+          r.growth = { otherScale: path.basename(otherFile), otherP50: theirs, ratio: Math.round((large / small) * 100) / 100, cpuRatio };
         }
       }
     }
@@ -393,10 +403,13 @@ function printTable(report: Report, verdicts: Verdict[]) {
   const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
   const f = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? '—' : String(n));
   console.log(`\nScale ${report.scale.name}; ${report.machine.before.cpus} CPUs; ${report.machine.before.uptime}; PostgreSQL ${report.machine.postgres}`);
-  console.log('Times in ms. cpu/req: CPU ms the portal and PostgreSQL spent per response at the highest concurrency; idle cap: responses/s two idle cores could serve at that cost.');
+  console.log(
+    'Times in ms. cpu/req: CPU ms the portal and PostgreSQL spent per response at the highest concurrency; idle cap: responses/s two idle cores ' +
+      'could serve at that cost; growth: large ÷ small p50 at c=1 (cpu growth: the same for CPU per response, which the machine load does not sway).',
+  );
   const top = Math.max(...report.pages.flatMap((p) => p.load.map((l) => l.connections)), 1);
-  const head = ['page', 'q/req', 'c1 p50', `c${top} p50`, `c${top} p95`, `c${top} p99`, `c${top} rps`, 'non2xx', 'cpu/req', 'idle cap', 'floor p50', 'page/floor', 'growth', 'seq scans'];
-  const widths = [30, 5, 7, 7, 7, 7, 7, 6, 8, 8, 9, 10, 6, 20];
+  const head = ['page', 'q/req', 'c1 p50', `c${top} p50`, `c${top} p95`, `c${top} p99`, `c${top} rps`, 'non2xx', 'cpu/req', 'idle cap', 'floor p50', 'page/floor', 'growth', 'cpu growth', 'seq scans'];
+  const widths = [30, 5, 7, 7, 7, 7, 7, 6, 8, 8, 9, 10, 6, 10, 20];
   console.log(head.map((h, i) => (i === 0 ? pad(h, widths[i]) : lpad(h, widths[i]))).join(' '));
   for (const p of report.pages) {
     const c1 = p.load.find((l) => l.connections === 1);
@@ -415,6 +428,7 @@ function printTable(report: Report, verdicts: Verdict[]) {
       f(p.floor?.p50),
       f(p.pageOverFloor),
       f(p.growth?.ratio),
+      f(p.growth?.cpuRatio),
       p.error ? 'ERROR' : p.seqScans.join(',') || (p.plans?.length ? 'none' : '—'),
     ];
     console.log(row.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join(' '));
