@@ -26,7 +26,7 @@ export function PageSkeleton({
           ))}
         </div>
       ) : variant === 'detail' ? (
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-4 lg:col-span-2">
             <Skeleton className="h-32 w-full rounded-xl" />
             {Array.from({ length: rows }, (_, i) => (

@@ -131,7 +131,7 @@ export default async function DashboardPage() {
         </ul>
       </section>
 
-      <div className="grid gap-8 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <section aria-labelledby="waiting-heading">
           <h2 id="waiting-heading" className="mb-3 text-lg font-semibold">
             Waiting for your reply

@@ -81,7 +81,7 @@ export default async function ProjectPage({ params }: Props) {
         />
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <section aria-labelledby="description-heading">
             <h2 id="description-heading" className="mb-2 text-lg font-semibold">

@@ -60,7 +60,7 @@ export default async function ClientPage({ params }: Props) {
         <AccountBadges active={client.active} emailVerified={client.emailVerified} invitePending={client.invitePending} />
       </PageHeader>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="projects-heading">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

@@ -54,7 +54,7 @@ export default async function AdminProjectPage({ params }: Props) {
         <ProjectTypeLabel type={project.type} />
       </PageHeader>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>
             <CardHeader>

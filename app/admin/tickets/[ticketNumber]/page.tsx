@@ -72,7 +72,7 @@ export default async function AdminTicketPage({ params }: Props) {
         <span className="text-sm text-muted-foreground">{TICKET_STATUS_HINTS.agency[ticket.status]}</span>
       </PageHeader>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="description-heading" className="rounded-xl border bg-card p-4 sm:p-6">
             <h2 id="description-heading" className="mb-2 text-sm font-semibold text-muted-foreground">
