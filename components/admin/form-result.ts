@@ -1,6 +1,7 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { ActionResult } from '@/lib/action-result';
+import { showFieldErrors } from '@/lib/form-errors';
 
 /**
  * Shows a server action's answer on a react-hook-form form: field messages next to their
@@ -15,15 +16,7 @@ export function applyResult<T extends FieldValues, R>(
     if (result.message) toast.success(result.message);
     return true;
   }
-  let placed = false;
-  if (form && result.fieldErrors) {
-    for (const [key, messages] of Object.entries(result.fieldErrors)) {
-      if (fields.includes(key) && messages?.[0]) {
-        form.setError(key as Path<T>, { type: 'server', message: messages[0] });
-        placed = true;
-      }
-    }
-  }
+  const placed = form ? showFieldErrors(form, result.fieldErrors, fields) : false;
   if (form) form.setError('root.server' as Path<T>, { type: 'server', message: result.error });
   if (!placed || !form) toast.error(result.error);
   return false;

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
+import { showFieldErrors } from '@/lib/form-errors';
 
 // Small pieces shared by the account forms.
 
@@ -109,10 +110,7 @@ export function showResult<T extends FieldValues>(
     return true;
   }
   for (const name of clear) form.setValue(name, '' as never, { shouldValidate: false, shouldDirty: false });
-  const known = Object.keys(form.getValues());
-  for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-    if (known.includes(key) && messages?.[0]) form.setError(key as Path<T>, { type: 'server', message: messages[0] });
-  }
+  showFieldErrors(form, result.fieldErrors);
   form.setError('root', { type: 'server', message: result.error });
   return false;
 }

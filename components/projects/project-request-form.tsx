@@ -14,6 +14,7 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/app-shell/native-select';
+import { showFieldErrors } from '@/lib/form-errors';
 
 type ProjectRequestFormProps = {
   action: (input: ProjectRequestFormValues) => Promise<ActionResult<{ id: string }>>;
@@ -46,11 +47,7 @@ export function ProjectRequestForm({ action, hrefFor = (id) => `/projects/${id}`
         return;
       }
       if (!result.ok) {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if ((FIELDS as readonly string[]).includes(field)) {
-            form.setError(field as (typeof FIELDS)[number], { message: messages[0] });
-          }
-        }
+        showFieldErrors(form, result.fieldErrors, FIELDS);
         form.setError('root', { message: result.error });
         toast.error(result.error);
       }

@@ -14,6 +14,7 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/app-shell/native-select';
+import { showFieldErrors } from '@/lib/form-errors';
 
 export type NewTicketFormValues = { subject: string; description: string; projectId: string; priority: string };
 
@@ -53,11 +54,7 @@ export function NewTicketForm({ projects, defaultProjectId = '', action, hrefFor
         return; // keep the button disabled while the ticket page loads
       }
       if (!result.ok) {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (field === 'subject' || field === 'description' || field === 'projectId' || field === 'priority') {
-            form.setError(field, { message: messages[0] });
-          }
-        }
+        showFieldErrors(form, result.fieldErrors, ['subject', 'description', 'projectId', 'priority']);
         form.setError('root', { message: result.error });
         toast.error(result.error);
       }

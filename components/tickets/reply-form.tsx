@@ -10,6 +10,7 @@ import { COMMENT_MAX, commentSchema, type CommentInput } from '@/lib/validation/
 import { Button } from '@/components/ui/button';
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Textarea } from '@/components/ui/textarea';
+import { showFieldErrors } from '@/lib/form-errors';
 
 type ReplyFormProps = {
   ticketNumber: string;
@@ -48,10 +49,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
         setInternal(false);
         toast.success(result.message ?? 'Reply sent');
       } else {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (field === 'content') form.setError('content', { message: messages[0] });
-        }
-        if (!result.fieldErrors?.content) form.setError('root', { message: result.error });
+        if (!showFieldErrors(form, result.fieldErrors, ['content'])) form.setError('root', { message: result.error });
         toast.error(result.error);
       }
     } catch {
