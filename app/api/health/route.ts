@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { pingDatabase } from '@/db/queries/health';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +8,7 @@ const TIMEOUT_MS = 3000;
 export async function GET() {
   try {
     await Promise.race([
-      db.execute(sql`select 1`),
+      pingDatabase(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS)),
     ]);
     return Response.json({ status: 'ok', db: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
