@@ -6,6 +6,10 @@
 //   4. `next start -p 3100` in the foreground; SIGINT/SIGTERM stop it, then the database or the
 //      temp folder is removed.
 // The dev mailbox is .data/e2e-mailbox (emptied here), read by e2e/helpers/mailbox.ts.
+// More than one can run at once (the security suite starts its own): E2E_PORT and E2E_MAILBOX_DIR
+// tell them apart. E2E_STATE_FILE, when set, receives { baseUrl, databaseUrl, mailboxDir } once the
+// database is ready, for tests that inspect the database. E2E_RESEND_BASE_URL sends mail through
+// Resend's HTTP API at that address (a fake on loopback) instead of the dev mailbox.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -90,6 +94,11 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   };
 
+  if (process.env.E2E_RESEND_BASE_URL) {
+    env.RESEND_API_KEY = 're_test_fake_key';
+    env.RESEND_BASE_URL = process.env.E2E_RESEND_BASE_URL;
+  }
+
   fs.rmSync(env.MAILBOX_DIR, { recursive: true, force: true });
   fs.mkdirSync(env.MAILBOX_DIR, { recursive: true });
 
@@ -107,6 +116,14 @@ async function main() {
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     env.PGLITE_DIR = path.join(dir, 'pglite');
     log(`database: PGlite in ${env.PGLITE_DIR}`);
+  }
+
+  const stateFile = process.env.E2E_STATE_FILE;
+  if (stateFile) {
+    fs.mkdirSync(path.dirname(stateFile), { recursive: true });
+    const state = { baseUrl: E2E_BASE_URL, databaseUrl: env.DATABASE_URL || null, mailboxDir: env.MAILBOX_DIR };
+    fs.writeFileSync(stateFile, JSON.stringify(state, null, 2));
+    cleanups.push(() => fs.rmSync(stateFile, { force: true }));
   }
 
   // NODE_ENV=test: the CLI then reads no .env.local (and db:seed refuses only production).

@@ -6,9 +6,10 @@
 //      WebSocket bridge (scripts/neon-bridge.mjs)                       (when TEST_DATABASE_URL)
 //   5. Playwright: the built portal on a fresh database (that server when TEST_DATABASE_URL,
 //      else PGlite) in Debian's Chromium
+//   6. the security suite (scripts/security.mjs, Playwright runner)       (when TEST_DATABASE_URL)
 // A failed stage does not stop the next. Ends with "N passed, N failed" (tests counted from
 // Vitest's and Playwright's JSON reports) and a non-zero exit code if anything failed.
-// Options: --only=pglite,e2e  --skip=typecheck   (names: typecheck pglite pg neon e2e)
+// Options: --only=pglite,e2e  --skip=typecheck   (names: typecheck pglite pg neon e2e security)
 // `bash scripts/test.sh` installs what is missing, starts a PostgreSQL server and runs this.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -196,6 +197,19 @@ await stage('e2e', `Playwright end-to-end on ${serverUrl ? 'PostgreSQL' : 'PGlit
   const code = await run(bin('playwright'), ['test'], env);
   return { code, counts: playwrightCounts(report) };
 });
+
+// The security suite needs the database server (it compares rows before and after each attack).
+if (serverUrl) {
+  const report = path.join(REPORTS, 'security.json');
+  await stage('security', 'Security and reliability suite (npm run test:security)', async () => {
+    fs.rmSync(report, { force: true });
+    // Right after a green e2e stage, .next holds the build of this very tree: reuse it.
+    const built = results.find((r) => r.title.startsWith('Playwright end-to-end'))?.ok;
+    const env = { ...baseEnv, TEST_DATABASE_URL: serverUrl, SKIP_BUILD: built ? '1' : '' };
+    const code = await run(process.execPath, ['scripts/security.mjs'], env);
+    return { code, counts: playwrightCounts(report) };
+  });
+}
 
 // ── Summary ─────────────────────────────────────────────────────────────────────────────────
 const totals = { passed: 0, failed: 0, skipped: 0 };
