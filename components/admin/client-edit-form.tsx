@@ -3,8 +3,8 @@
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
-import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/auth/form-parts';
+import { Form } from '@/components/ui/form';
 import { updateClientAction } from '@/app/admin/clients/[id]/actions';
 import { updateClientSchema } from '@/lib/validation/admin';
 import { applyResult } from './form-result';
@@ -39,47 +39,15 @@ export function ClientEditForm({
     <Form {...form}>
       <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate aria-label="Client details">
         <FormRootError form={form} />
-        <FormField
-          control={form.control}
-          name="name"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Name</FormLabel>
-              <FormControl>
-                <Input autoComplete="off" {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={form.control}
-          name="company"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Company</FormLabel>
-              <FormControl>
-                <Input autoComplete="off" {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={form.control}
+        <TextField form={form} name="name" label="Name" autoComplete="off" />
+        <TextField form={form} name="company" label="Company" autoComplete="off" />
+        <TextField
+          form={form}
           name="email"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Email</FormLabel>
-              <FormControl>
-                <Input type="email" autoComplete="off" {...field} />
-              </FormControl>
-              <FormDescription>
-                A new address must be confirmed: the client is signed out and gets a verification link there.
-              </FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Email"
+          type="email"
+          autoComplete="off"
+          description="A new address must be confirmed: the client is signed out and gets a verification link there."
         />
         <div>
           <Button type="submit" disabled={form.formState.isSubmitting || !form.formState.isDirty}>
