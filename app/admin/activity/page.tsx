@@ -1,19 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import Form from 'next/form';
-import { HistoryIcon, SearchIcon } from 'lucide-react';
+import { HistoryIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { activityFilterChoices, listActivity } from '@/db/queries/activity';
 import { activityFiltersSchema } from '@/lib/validation/collab';
 import { formatDateTime } from '@/lib/format';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
-import { NativeSelect } from '@/components/app-shell/native-select';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
+import { FilterBar, InputFilter, SelectFilter, optionsOf, idOptions } from '@/components/admin/filter-bar';
 
 // /admin/activity — SUPER_ADMIN only (an ADMIN is sent to /admin; the query refuses anyone else
 // with NotFoundError). Security matrix: signed out → /login; CLIENT → /dashboard (proxy);
@@ -42,59 +38,14 @@ export default async function ActivityPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Activity log" description="Every recorded change and sign-in, newest first." />
-      <Form action="/admin/activity" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <div className="grid gap-1.5">
-          <Label htmlFor="activity-actor">Actor</Label>
-          <NativeSelect id="activity-actor" name="actorId" defaultValue={f.actorId ?? ''}>
-            <option value="">Anyone</option>
-            {choices.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="activity-action">Action</Label>
-          <NativeSelect id="activity-action" name="action" defaultValue={f.action ?? ''}>
-            <option value="">Any action</option>
-            {choices.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="activity-entity-type">Entity</Label>
-          <NativeSelect id="activity-entity-type" name="entityType" defaultValue={f.entityType ?? ''}>
-            <option value="">Any entity</option>
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="activity-entity-id">Entity id</Label>
-          <Input id="activity-entity-id" name="entityId" defaultValue={f.entityId ?? ''} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="activity-from">From</Label>
-          <Input id="activity-from" name="from" type="date" defaultValue={raw.from ?? ''} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="activity-to">To</Label>
-          <Input id="activity-to" name="to" type="date" defaultValue={raw.to ?? ''} />
-        </div>
-        <div>
-          <Button type="submit" variant="secondary">
-            <SearchIcon aria-hidden="true" />
-            Apply
-          </Button>
-        </div>
-      </Form>
+      <FilterBar action="/admin/activity" className="lg:grid-cols-3">
+        <SelectFilter id="activity-actor" name="actorId" label="Actor" value={f.actorId} any="Anyone" options={idOptions(choices.actors)} />
+        <SelectFilter id="activity-action" name="action" label="Action" value={f.action} any="Any action" options={optionsOf(choices.actions)} />
+        <SelectFilter id="activity-entity-type" name="entityType" label="Entity" value={f.entityType} any="Any entity" options={optionsOf(ENTITY_TYPES)} />
+        <InputFilter id="activity-entity-id" name="entityId" label="Entity id" value={f.entityId} />
+        <InputFilter id="activity-from" name="from" label="From" type="date" value={raw.from} />
+        <InputFilter id="activity-to" name="to" label="To" type="date" value={raw.to} />
+      </FilterBar>
 
       {page.items.length === 0 ? (
         <EmptyState icon={<HistoryIcon />} title="No activity matches" description="Try other filters." />

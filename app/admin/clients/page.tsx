@@ -1,24 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import Form from 'next/form';
-import { SearchIcon, UsersIcon } from 'lucide-react';
+import { UsersIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { listClients } from '@/db/queries/clients';
 import { clientListSchema } from '@/lib/validation/admin';
 import { formatDate } from '@/lib/format';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
-import { NativeSelect } from '@/components/app-shell/native-select';
 import { RelativeTime } from '@/components/tickets/relative-time';
 import { AccountBadges } from '@/components/admin/account-badges';
 import { firstOfEach } from '@/components/admin/hrefs';
 import { InviteClientDialog } from '@/components/admin/invite-client-dialog';
 import { OffsetPagination } from '@/components/admin/offset-pagination';
+import { FilterBar, InputFilter, SelectFilter } from '@/components/admin/filter-bar';
 
 export const metadata: Metadata = { title: 'Clients' };
 
@@ -31,6 +28,21 @@ const SORTS = [
   { value: 'company', label: 'Company' },
   { value: 'last_login', label: 'Last sign-in' },
 ] as const;
+
+const ACCOUNT_OPTIONS = [
+  { value: 'all', label: 'All accounts' },
+  { value: 'active', label: 'Active' },
+  { value: 'inactive', label: 'Deactivated' },
+];
+const VERIFIED_OPTIONS = [
+  { value: 'all', label: 'Verified or not' },
+  { value: 'verified', label: 'Verified' },
+  { value: 'unverified', label: 'Not verified' },
+];
+const ORDER_OPTIONS = [
+  { value: 'desc', label: 'Descending' },
+  { value: 'asc', label: 'Ascending' },
+];
 
 export default async function ClientsPage({ searchParams }: Props) {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
@@ -48,49 +60,13 @@ export default async function ClientsPage({ searchParams }: Props) {
         actions={<InviteClientDialog />}
       />
 
-      <Form action="/admin/clients" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
-        <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
-          <Label htmlFor="client-search">Search clients</Label>
-          <Input id="client-search" name="q" type="search" defaultValue={q.q} placeholder="Name, email or company" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="client-active">Account</Label>
-          <NativeSelect id="client-active" name="active" defaultValue={q.active}>
-            <option value="all">All accounts</option>
-            <option value="active">Active</option>
-            <option value="inactive">Deactivated</option>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="client-verified">Email</Label>
-          <NativeSelect id="client-verified" name="verified" defaultValue={q.verified}>
-            <option value="all">Verified or not</option>
-            <option value="verified">Verified</option>
-            <option value="unverified">Not verified</option>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="client-sort">Sort by</Label>
-          <NativeSelect id="client-sort" name="sort" defaultValue={q.sort}>
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="client-dir">Order</Label>
-          <NativeSelect id="client-dir" name="dir" defaultValue={q.dir}>
-            <option value="desc">Descending</option>
-            <option value="asc">Ascending</option>
-          </NativeSelect>
-        </div>
-        <Button type="submit" variant="secondary">
-          <SearchIcon aria-hidden="true" />
-          Apply
-        </Button>
-      </Form>
+      <FilterBar action="/admin/clients" className="lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
+        <InputFilter id="client-search" name="q" label="Search clients" type="search" value={q.q} placeholder="Name, email or company" className="sm:col-span-2 lg:col-span-1" />
+        <SelectFilter id="client-active" name="active" label="Account" value={q.active} options={ACCOUNT_OPTIONS} />
+        <SelectFilter id="client-verified" name="verified" label="Email" value={q.verified} options={VERIFIED_OPTIONS} />
+        <SelectFilter id="client-sort" name="sort" label="Sort by" value={q.sort} options={SORTS} />
+        <SelectFilter id="client-dir" name="dir" label="Order" value={q.dir} options={ORDER_OPTIONS} />
+      </FilterBar>
 
       {page.rows.length === 0 ? (
         <EmptyState

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import Form from 'next/form';
-import { FolderKanbanIcon, SearchIcon } from 'lucide-react';
+import { FolderKanbanIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { listClientOptions } from '@/db/queries/clients';
@@ -9,14 +8,12 @@ import { listProjects, projectStatusCounts } from '@/db/queries/projects';
 import { projectListSchema, PROJECT_STATUSES, PROJECT_TYPES } from '@/lib/validation/admin';
 import { PROJECT_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@/lib/format';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
-import { NativeSelect } from '@/components/app-shell/native-select';
 import { ProjectList } from '@/components/projects/project-list';
 import { firstOfEach } from '@/components/admin/hrefs';
+import { FilterBar, InputFilter, SelectFilter, optionsOf, idOptions } from '@/components/admin/filter-bar';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -60,59 +57,20 @@ export default async function AdminProjectsPage({ searchParams }: Props) {
         }
       />
 
-      <Form action="/admin/projects" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
-        <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
-          <Label htmlFor="project-search">Search by title</Label>
-          <Input id="project-search" name="q" type="search" defaultValue={q.q} placeholder="Title contains…" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="project-status">Status</Label>
-          <NativeSelect id="project-status" name="status" defaultValue={q.status ?? ''}>
-            <option value="">All statuses</option>
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {PROJECT_STATUS_LABELS[s]} ({counts[s]})
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="project-type">Type</Label>
-          <NativeSelect id="project-type" name="type" defaultValue={q.type ?? ''}>
-            <option value="">All types</option>
-            {PROJECT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {PROJECT_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="project-client">Client</Label>
-          <NativeSelect id="project-client" name="clientId" defaultValue={q.clientId ?? ''} className="lg:max-w-56">
-            <option value="">All clients</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="project-sort">Sort by</Label>
-          <NativeSelect id="project-sort" name="sort" defaultValue={q.sort}>
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <Button type="submit" variant="secondary">
-          <SearchIcon aria-hidden="true" />
-          Apply
-        </Button>
-      </Form>
+      <FilterBar action="/admin/projects" className="lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
+        <InputFilter id="project-search" name="q" label="Search by title" type="search" value={q.q} placeholder="Title contains…" className="sm:col-span-2 lg:col-span-1" />
+        <SelectFilter
+          id="project-status"
+          name="status"
+          label="Status"
+          value={q.status}
+          any="All statuses"
+          options={PROJECT_STATUSES.map((s) => ({ value: s, label: `${PROJECT_STATUS_LABELS[s]} (${counts[s]})` }))}
+        />
+        <SelectFilter id="project-type" name="type" label="Type" value={q.type} any="All types" options={optionsOf(PROJECT_TYPES, PROJECT_TYPE_LABELS)} />
+        <SelectFilter id="project-client" name="clientId" label="Client" value={q.clientId} any="All clients" options={idOptions(clients)} className="lg:max-w-56" />
+        <SelectFilter id="project-sort" name="sort" label="Sort by" value={q.sort} options={SORTS} />
+      </FilterBar>
 
       {page.items.length === 0 ? (
         <EmptyState

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import Form from 'next/form';
-import { InboxIcon, SearchIcon } from 'lucide-react';
+import { InboxIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
 import { listClientOptions } from '@/db/queries/clients';
@@ -12,19 +11,22 @@ import { TICKET_STATUS_LABELS } from '@/lib/format';
 import { TICKET_STATUSES } from '@/lib/workflows';
 import { TICKET_PRIORITY_LABELS, TICKET_PRIORITY_VALUES } from '@/lib/validation/collab';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
-import { NativeSelect } from '@/components/app-shell/native-select';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { firstOfEach } from '@/components/admin/hrefs';
 import { QueueTabs } from '@/components/admin/queue-tabs';
+import { FilterBar, InputFilter, SelectFilter, optionsOf, idOptions } from '@/components/admin/filter-bar';
 
 export const metadata: Metadata = { title: 'Ticket queue' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const ASSIGNED_OPTIONS = [
+  { value: 'me', label: 'Assigned to me' },
+  { value: 'unassigned', label: 'Unassigned' },
+];
 
 const SORTS = [
   { value: 'last_reply', label: 'Last reply (newest first)' },
@@ -84,57 +86,14 @@ export default async function TicketQueuePage({ searchParams }: Props) {
 
       <QueueTabs pathname="/admin/tickets" tabs={tabs} current={q.status} keep={keep} />
 
-      <Form action="/admin/tickets" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
+      <FilterBar action="/admin/tickets" className="lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
         {q.status !== 'ACTIVE' ? <input type="hidden" name="status" value={q.status} /> : null}
-        <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
-          <Label htmlFor="ticket-search">Search tickets</Label>
-          <Input id="ticket-search" name="q" type="search" defaultValue={q.q} placeholder="Subject or number, e.g. T-000123" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="ticket-client">Client</Label>
-          <NativeSelect id="ticket-client" name="clientId" defaultValue={q.clientId ?? ''} className="lg:max-w-60">
-            <option value="">All clients</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="ticket-priority-filter">Priority</Label>
-          <NativeSelect id="ticket-priority-filter" name="priority" defaultValue={q.priority ?? ''}>
-            <option value="">Any priority</option>
-            {TICKET_PRIORITY_VALUES.map((p) => (
-              <option key={p} value={p}>
-                {TICKET_PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="ticket-assigned-filter">Assigned to</Label>
-          <NativeSelect id="ticket-assigned-filter" name="assigned" defaultValue={q.assigned ?? ''}>
-            <option value="">Anyone</option>
-            <option value="me">Assigned to me</option>
-            <option value="unassigned">Unassigned</option>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="ticket-sort">Sort by</Label>
-          <NativeSelect id="ticket-sort" name="sort" defaultValue={q.sort}>
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <Button type="submit" variant="secondary">
-          <SearchIcon aria-hidden="true" />
-          Apply
-        </Button>
-      </Form>
+        <InputFilter id="ticket-search" name="q" label="Search tickets" type="search" value={q.q} placeholder="Subject or number, e.g. T-000123" className="sm:col-span-2 lg:col-span-1" />
+        <SelectFilter id="ticket-client" name="clientId" label="Client" value={q.clientId} any="All clients" options={idOptions(clients)} className="lg:max-w-60" />
+        <SelectFilter id="ticket-priority-filter" name="priority" label="Priority" value={q.priority} any="Any priority" options={optionsOf(TICKET_PRIORITY_VALUES, TICKET_PRIORITY_LABELS)} />
+        <SelectFilter id="ticket-assigned-filter" name="assigned" label="Assigned to" value={q.assigned} any="Anyone" options={ASSIGNED_OPTIONS} />
+        <SelectFilter id="ticket-sort" name="sort" label="Sort by" value={q.sort} options={SORTS} />
+      </FilterBar>
 
       {page.items.length === 0 ? (
         <EmptyState
