@@ -1,13 +1,16 @@
 import type { NextAuthConfig } from 'next-auth';
 import { nowSeconds, readClaims, SESSION_COOKIE_MAX_AGE, touchClaims } from '@/lib/auth/claims';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { secureCookies as needsSecureCookies } from '@/lib/security/headers';
 
 // The database-free half of the Auth.js setup, shared by proxy.ts (which runs on every request
 // and must not open the database) and auth.ts (which adds the Credentials provider).
 // Decisions: docs/decisions/005-tokens-and-sessions.md.
 
-const secureCookies = process.env.NODE_ENV === 'production';
-/** The session cookie (httpOnly, SameSite=Lax, Secure and `__Secure-` prefixed in production). */
+// Secure (and `__Secure-` prefixed) in production, and whenever APP_URL or AUTH_URL is https
+// (docs/decisions/009-security-headers.md).
+const secureCookies = needsSecureCookies(process.env);
+/** The session cookie (httpOnly, SameSite=Lax; Secure and `__Secure-` prefixed as above). */
 export const SESSION_COOKIE_NAME = secureCookies ? '__Secure-authjs.session-token' : 'authjs.session-token';
 const appOrigin = process.env.APP_URL?.trim() || 'http://localhost:3000';
 

@@ -3,6 +3,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { authConfig, SESSION_COOKIE_NAME } from './auth.config';
 import { nowSeconds, readClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
+import { buildCsp, createNonce } from './lib/security/csp';
+import { hstsHeader, isHttpsUrl, referrerPolicyFor } from './lib/security/headers';
 
 // Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
 // It never replaces the checks in pages, actions and the data access layer (requireUser), which
@@ -13,14 +15,48 @@ import { gate } from './lib/auth/routes';
 const { auth } = NextAuth(authConfig);
 
 const REFRESHED = 'x-portal-session-refreshed';
+const CSP = 'content-security-policy';
+
+/**
+ * A fresh nonce and CSP for this request (docs/decisions/009-security-headers.md). Next.js reads
+ * the nonce from the *request's* CSP header while rendering and puts it on its scripts;
+ * `x-nonce` hands it to app/layout.tsx for next-themes' inline script.
+ */
+function securityContext(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = buildCsp({
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    https: isHttpsUrl(process.env.APP_URL),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(CSP, csp);
+  requestHeaders.set('x-nonce', nonce);
+  return { csp, requestHeaders };
+}
+
+/**
+ * The per-request response headers. The constant ones (X-Frame-Options, nosniff, the default
+ * Referrer-Policy, Permissions-Policy) come from next.config.ts `headers()` on every path;
+ * a header set here wins over the same header from next.config.
+ */
+function applySecurityHeaders(response: Response, request: NextRequest, csp: string) {
+  response.headers.set(CSP, csp);
+  response.headers.set('referrer-policy', referrerPolicyFor(request.nextUrl.pathname, request.nextUrl.search));
+  // Read at run time: APP_URL under `next start` may differ from the one at build time.
+  const hsts = hstsHeader(process.env.NODE_ENV, process.env.APP_URL);
+  if (hsts) response.headers.set('strict-transport-security', hsts);
+}
 
 const gated = auth((req) => {
   const claims = readClaims(req.auth?.user as Record<string, unknown> | undefined);
   const decision = gate(req.nextUrl.pathname, req.nextUrl.search, claims?.role ?? null);
+  const { csp, requestHeaders } = securityContext(req);
   const response =
     decision.action === 'redirect'
       ? NextResponse.redirect(new URL(decision.to, req.nextUrl.origin))
-      : NextResponse.next();
+      : NextResponse.next({ request: { headers: requestHeaders } });
+  applySecurityHeaders(response, req, csp);
   // touchClaims moves lastActive to "now" only when it renews the session (never at sign-in,
   // where lastActive === authTime).
   if (claims && claims.lastActive > claims.authTime && claims.lastActive >= nowSeconds() - 1) {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import * as React from 'react';
 
 import { ThemeProvider } from '@/components/theme-provider';
@@ -20,11 +21,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The per-request CSP nonce from proxy.ts (docs/decisions/009): next-themes' inline script,
+  // which sets the theme class before paint, runs only with it. Next.js puts the nonce on its
+  // own scripts by itself. Reading headers() keeps every page dynamic (they all are: sessions).
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           {children}
           <Toaster richColors closeButton position="top-center" />
         </ThemeProvider>
