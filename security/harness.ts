@@ -283,12 +283,16 @@ export const BOOKKEEPING_TABLES = ['rate_limits', 'activity_log', '__drizzle_mig
 
 /**
  * Waits until the outbox has sent what is due (the portal delivers mail just after answering), so
- * a snapshot does not catch an earlier allowed action's mail half-way. Gives up after 15 s.
+ * a snapshot does not catch an earlier allowed action's mail half-way. A row being sent is still
+ * PENDING, but its claim already moved next_attempt_at into the future (db/queries/outbox.ts):
+ * it is told apart from a failed one, waiting for its retry, by having no last_error yet. Gives up
+ * after 15 s.
  */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 150; i++) {
     const [row] = await sql<{ n: number }>(
-      `select count(*)::int as n from email_outbox where status = 'PENDING' and next_attempt_at <= now()`,
+      `select count(*)::int as n from email_outbox
+        where status = 'PENDING' and (next_attempt_at <= now() or last_error is null)`,
     );
     if (row.n === 0) return;
     await new Promise((r) => setTimeout(r, 100));
