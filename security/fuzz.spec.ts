@@ -893,7 +893,7 @@ test('fuzzing every server action: never a 5xx, never a partial write', async ()
             continue;
           }
           fullCompared++;
-          const changed = changedTables(fullBefore, await snapshot());
+          const changed = changedTables(fullBefore, await snapshot()).filter((t) => !ASYNC_TABLES.includes(t));
           if (changed.length)
             failures.push(
               `${key} [${family}] seed=${seedFor(key, family)}: rejected inputs changed rows in place: ${changed.join(', ')}`,
