@@ -73,7 +73,14 @@ function isDeletion(setCookie: string): boolean {
   return /;\s*max-age=0/i.test(setCookie) || /;\s*expires=Thu, 01 Jan 1970/i.test(setCookie);
 }
 
+// Next's default serverActions.bodySizeLimit (1 MB). Next 16.4 refuses a larger action body with a
+// 500 (its 413 becomes a generic action error); answer a plain 413 first, when the length is known.
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (request.method === 'POST' && request.headers.has('next-action') && Number(request.headers.get('content-length')) > ACTION_BODY_LIMIT) {
+    return new NextResponse('Request body too large.', { status: 413, headers: { 'content-type': 'text/plain' } });
+  }
   const response = (await gated(request, event as never)) as Response;
   const refreshed = response.headers.get(REFRESHED) === '1';
   response.headers.delete(REFRESHED);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { text } from '@/lib/validation/text';
 import { db, type DbOrTx } from '@/db';
 import { notificationPreferences, notifications, projects, supportTickets, users } from '@/db/schema';
 import type { NotificationKind, Role } from '@/db/schema';
@@ -143,7 +143,7 @@ export async function unreadNotificationCount(viewer: ViewerLike): Promise<numbe
 
 /** Marks one of the viewer's own notifications read; another user's id is a NotFoundError. */
 export async function markNotificationRead(viewer: ViewerLike, id: unknown): Promise<void> {
-  const nid = z.string().trim().min(1).max(200).parse(id);
+  const nid = text().trim().min(1).max(200).parse(id);
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { ProjectStatus, ProjectType, Role, TicketStatus } from '@/db/schema';
 import {
   budgetSchema,
@@ -37,10 +38,9 @@ export const TICKET_STATUSES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as cons
 
 export const PAGE_SIZE = 25;
 
-const id = z.string().trim().min(1, 'Missing id').max(200, 'Invalid id');
+const id = text().trim().min(1, 'Missing id').max(200, 'Invalid id');
 
-const email = z
-  .string()
+const email = text()
   .trim()
   .toLowerCase()
   .min(1, 'Enter an email address')
@@ -49,28 +49,25 @@ const email = z
 
 /** Optional short text: '' and whitespace become null. */
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `${label}: use at most ${max} characters`)
     .optional()
     .transform((v) => (v ? v : null));
 
-const requiredName = z.string().trim().min(1, 'Enter a name').max(120, 'Use at most 120 characters');
+const requiredName = text().trim().min(1, 'Enter a name').max(120, 'Use at most 120 characters');
 
 // ---------------------------------------------------------------------------------------------
 // Lists (URL search params). Bad values fall back to the defaults instead of failing the page.
 
-const searchParam = z
-  .string()
+const searchParam = text()
   .trim()
   .max(200)
   .optional()
   .catch(undefined)
   .transform((v) => (v ? v : undefined));
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-const optionalIdParam = z
-  .string()
+const optionalIdParam = text()
   .trim()
   .max(200)
   .optional()
@@ -78,8 +75,7 @@ const optionalIdParam = z
   .transform((v) => (v ? v : undefined));
 
 /** Opaque keyset cursor of the shared list queries (db/queries/tickets.ts, projects.ts). */
-const cursorParam = z
-  .string()
+const cursorParam = text()
   .max(500)
   .optional()
   .catch(undefined)
@@ -226,6 +222,6 @@ export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
 
 export const deleteUserSchema = z.object({
   userId: id,
-  confirmEmail: z.string().trim().toLowerCase().min(1, 'Type the email address of the account'),
+  confirmEmail: text().trim().toLowerCase().min(1, 'Type the email address of the account'),
 });
 export type DeleteUserInput = z.input<typeof deleteUserSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 // Schemas shared by the account forms (react-hook-form + zodResolver) and their server actions.
 // The password rules counted here are the format ones (8–128 characters as a person counts
@@ -14,15 +15,15 @@ export function passwordLength(password: string): number {
   return [...password].length;
 }
 
-export const emailField = z
-  .string({ message: 'Enter your email address.' })
+export const emailField = text({ message: 'Enter your email address.' })
   .trim()
   .min(1, { message: 'Enter your email address.' })
   .max(254, { message: 'Email addresses are at most 254 characters.' })
   .pipe(z.email({ message: 'Enter a valid email address.' }))
   .transform((v) => v.toLowerCase());
 
-/** A password being chosen: length rules only (see the file comment). Never trimmed. */
+/** A password being chosen: length rules only (see the file comment). Never trimmed. Passwords
+ * are only hashed, never stored as text, so they are plain z.string() (NUL allowed). */
 export const newPasswordField = z.string({ message: 'Enter a password.' }).superRefine((value, ctx) => {
   const length = passwordLength(value);
   if (length === 0) ctx.addIssue({ code: 'custom', message: 'Enter a password.' });
@@ -36,15 +37,14 @@ export const existingPasswordField = z
   .min(1, { message: 'Enter your password.' })
   .max(1024, { message: 'Email or password is incorrect.' });
 
-const nameField = z
-  .string({ message: 'Enter your name.' })
+const nameField = text({ message: 'Enter your name.' })
   .trim()
   .min(1, { message: 'Enter your name.' })
   .max(100, { message: 'Use at most 100 characters.' });
 
-const companyField = z.string().trim().max(120, { message: 'Use at most 120 characters.' });
+const companyField = text().trim().max(120, { message: 'Use at most 120 characters.' });
 
-const tokenField = z.string().trim().min(20, { message: 'This link is invalid.' }).max(200, { message: 'This link is invalid.' });
+const tokenField = text().trim().min(20, { message: 'This link is invalid.' }).max(200, { message: 'This link is invalid.' });
 
 function confirmMatches<T extends { confirmPassword: string }>(passwordKey: keyof T & string) {
   return (data: T, ctx: z.RefinementCtx) => {
@@ -57,7 +57,7 @@ function confirmMatches<T extends { confirmPassword: string }>(passwordKey: keyo
 export const loginSchema = z.object({
   email: emailField,
   password: existingPasswordField,
-  callbackUrl: z.string().max(2048).optional(),
+  callbackUrl: text().max(2048).optional(),
 });
 export type LoginInput = z.input<typeof loginSchema>;
 
@@ -128,7 +128,7 @@ export type ChangeEmailInput = z.input<typeof changeEmailSchema>;
 export const inviteSchema = z.object({
   email: emailField,
   role: z.enum(['CLIENT', 'ADMIN', 'SUPER_ADMIN'], { message: 'Choose a role.' }),
-  name: z.string().trim().max(100, { message: 'Use at most 100 characters.' }).optional(),
+  name: text().trim().max(100, { message: 'Use at most 100 characters.' }).optional(),
   company: companyField.optional(),
 });
 export type InviteInput = z.input<typeof inviteSchema>;

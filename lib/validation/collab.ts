@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { NotificationKind, TicketPriority } from '@/db/schema';
 
 // Shared by the collaboration forms and their server actions (issue 8): priority, assignment,
@@ -43,22 +44,19 @@ export type NotificationPreferencesInput = z.input<typeof notificationPreference
 
 /** "" / "none" → unassign; otherwise a staff user id. */
 export const assignTicketSchema = z.object({
-  assigneeId: z
-    .string()
+  assigneeId: text()
     .nullish()
     .transform((v) => (typeof v === 'string' && v.trim() !== '' && v !== 'none' ? v.trim() : null)),
 });
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-const optionalText = z
-  .string()
+const optionalText = text()
   .trim()
   .max(200)
   .optional()
   .transform((v) => (v ? v : undefined));
-const optionalDate = z
-  .string()
+const optionalDate = text()
   .trim()
   .optional()
   .transform((v) => {
@@ -74,8 +72,7 @@ export const activityFiltersSchema = z.object({
   entityId: optionalText,
   from: optionalDate,
   // A date without a time means "to the end of that day".
-  to: z
-    .string()
+  to: text()
     .trim()
     .optional()
     .transform((v) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { ProjectStatus, ProjectType } from '@/db/schema';
 
 // Shared by the "Request a project" form and its server action (and by the admin's project
@@ -27,22 +28,19 @@ export const PROJECT_STATUS_VALUES = [
 
 export const BUDGET_MAX = 100_000_000;
 
-export const projectTitleSchema = z
-  .string({ message: 'Enter a title' })
+export const projectTitleSchema = text({ message: 'Enter a title' })
   .trim()
   .min(3, { message: 'The title needs at least 3 characters' })
   .max(200, { message: 'The title can be at most 200 characters' });
 
 export const projectTypeSchema = z.enum(PROJECT_TYPES, { message: 'Choose a project type' });
 
-export const projectDescriptionSchema = z
-  .string({ message: 'Describe the project' })
+export const projectDescriptionSchema = text({ message: 'Describe the project' })
   .trim()
   .min(10, { message: 'The description needs at least 10 characters' })
   .max(10_000, { message: 'The description can be at most 10,000 characters' });
 
-export const projectRequirementsSchema = z
-  .string({ message: 'List your requirements' })
+export const projectRequirementsSchema = text({ message: 'List your requirements' })
   .trim()
   .min(10, { message: 'The requirements need at least 10 characters' })
   .max(10_000, { message: 'The requirements can be at most 10,000 characters' });
@@ -52,7 +50,7 @@ export const projectRequirementsSchema = z
  * a number ≥ 0 with at most two decimals.
  */
 export const budgetSchema = z
-  .union([z.string(), z.number()])
+  .union([text(), z.number()])
   .nullish()
   .transform((value, ctx): number | null => {
     if (value === null || value === undefined) return null;
@@ -84,7 +82,7 @@ export const budgetSchema = z
 
 /** Optional calendar date: "" / null → null; "2026-03-01" or a Date → Date at UTC midnight. */
 export const calendarDateSchema = z
-  .union([z.string(), z.date()])
+  .union([text(), z.date()])
   .nullish()
   .transform((value, ctx): Date | null => {
     if (value === null || value === undefined) return null;
@@ -135,7 +133,7 @@ export const projectRequestSchema = z
     startDate: calendarDateSchema,
     endDate: calendarDateSchema,
     /** Staff only: the client the project is for. Ignored for a CLIENT viewer. */
-    clientId: z.string().trim().min(1).optional(),
+    clientId: text().trim().min(1).optional(),
   })
   .superRefine(refineDateRange);
 
@@ -163,12 +161,12 @@ export const projectListParamsSchema = z.object({
   status: oneOrMany(z.enum(PROJECT_STATUS_VALUES)).optional(),
   type: oneOrMany(z.enum(PROJECT_TYPES)).optional(),
   /** Staff only: one client's projects. Ignored for a CLIENT viewer (always their own). */
-  clientId: z.string().trim().min(1).optional(),
+  clientId: text().trim().min(1).optional(),
   /** Title contains (case-insensitive). */
-  search: z.string().trim().max(200).optional(),
+  search: text().trim().max(200).optional(),
   sort: z.enum(PROJECT_SORTS).default('updated'),
   /** Opaque keyset cursor from a previous page. */
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type ProjectListParams = z.input<typeof projectListParamsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { TicketStatus } from '@/db/schema';
 import { TICKET_PRIORITY_VALUES } from './collab';
 
@@ -14,26 +15,23 @@ export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 10_000;
 export const COMMENT_MAX = 10_000;
 
-const optionalId = z
-  .string()
+const optionalId = text()
   .nullish()
   .transform((v) => (typeof v === 'string' && v.trim() !== '' && v !== 'none' ? v.trim() : null));
 
 export const createTicketSchema = z.object({
-  subject: z
-    .string({ message: 'Enter a subject' })
+  subject: text({ message: 'Enter a subject' })
     .trim()
     .min(SUBJECT_MIN, { message: `The subject needs at least ${SUBJECT_MIN} characters` })
     .max(SUBJECT_MAX, { message: `The subject can be at most ${SUBJECT_MAX} characters` }),
-  description: z
-    .string({ message: 'Describe the problem or question' })
+  description: text({ message: 'Describe the problem or question' })
     .trim()
     .min(DESCRIPTION_MIN, { message: `The description needs at least ${DESCRIPTION_MIN} characters` })
     .max(DESCRIPTION_MAX, { message: 'The description can be at most 10,000 characters' }),
   /** Optional: one of the client's own projects. "" or "none" → no project. */
   projectId: optionalId,
   /** Staff only: the client the ticket is for. Ignored for a CLIENT viewer. */
-  clientId: z.string().trim().min(1).optional(),
+  clientId: text().trim().min(1).optional(),
   /** LOW, MEDIUM (default), HIGH or URGENT. */
   priority: z.enum(TICKET_PRIORITY_VALUES, { message: 'Choose a valid priority' }).optional(),
 });
@@ -41,8 +39,7 @@ export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export type CreateTicket = z.output<typeof createTicketSchema>;
 
 export const commentSchema = z.object({
-  content: z
-    .string({ message: 'Write a reply' })
+  content: text({ message: 'Write a reply' })
     .trim()
     .min(1, { message: 'Write a reply' })
     .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
@@ -54,8 +51,7 @@ export type CommentInput = z.input<typeof commentSchema>;
 export const ticketStatusSchema = z.enum(TICKET_STATUS_VALUES, { message: 'Choose a valid status' });
 
 /** A ticket number as typed in a URL: T-000123 (case-insensitive). */
-export const ticketNumberSchema = z
-  .string()
+export const ticketNumberSchema = text()
   .trim()
   .regex(/^t-\d{6,}$/i, { message: 'Not a ticket number' })
   .transform((v) => v.toUpperCase());
@@ -71,18 +67,18 @@ export const ticketListParamsSchema = z.object({
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
   /** Subject contains, or ticket number contains (e.g. "123" or "T-000123"). */
-  search: z.string().trim().max(200).optional(),
+  search: text().trim().max(200).optional(),
   /** Staff only: one client's tickets. Ignored for a CLIENT viewer (always their own). */
-  clientId: z.string().trim().min(1).optional(),
+  clientId: text().trim().min(1).optional(),
   /** Tickets about one project. */
-  projectId: z.string().trim().min(1).optional(),
+  projectId: text().trim().min(1).optional(),
   /** One or many priorities. */
   priority: z
     .union([z.enum(TICKET_PRIORITY_VALUES), z.array(z.enum(TICKET_PRIORITY_VALUES))])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
   /** Staff only: 'me' (assigned to the viewer), 'unassigned', or a staff user id. */
-  assigned: z.string().trim().min(1).max(200).optional(),
+  assigned: text().trim().min(1).max(200).optional(),
   /**
    * priority: most urgent first, then longest waiting first.
    * last_reply: most recent activity first (last reply, else creation); created / updated: newest
@@ -90,7 +86,7 @@ export const ticketListParamsSchema = z.object({
    */
   sort: z.enum(TICKET_SORTS).default('last_reply'),
   /** Opaque keyset cursor from a previous page (next or previous). */
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(TICKET_PAGE_SIZE),
 });
 export type TicketListParams = z.input<typeof ticketListParamsSchema>;
