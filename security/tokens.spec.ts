@@ -439,6 +439,7 @@ test('a forged Host or X-Forwarded-Host never reaches a mailed link', async () =
   };
   let requests = 0;
   let accepted = 0;
+  const refusedBy = new Map<number, number>();
   const expected: Array<{ to: string; subject: RegExp }> = [];
   for (const forgery of forgeries) {
     const opts = { headers: forgery.headers, origin: forgery.origin };
@@ -462,10 +463,14 @@ test('a forged Host or X-Forwarded-Host never reaches a mailed link', async () =
       // Each to the page whose form posts it (as the browser does).
       const r = await postAction(visitor, name, args, { ...opts, path: PAGE_OF[name] });
       requests++;
-      expect(r.status, `${name} with forged ${forgery.label}`).toBeLessThan(500);
+      // Next.js refuses an action whose Origin does not match the (forwarded) host by throwing
+      // ("Invalid Server Actions request", a 500): refused is fine here; what is accepted must
+      // mail only APP_URL links.
       if ((r.result as { ok?: boolean } | undefined)?.ok === true) {
         accepted++;
         expected.push({ to, subject });
+      } else {
+        refusedBy.set(r.status, (refusedBy.get(r.status) ?? 0) + 1);
       }
     }
   }
@@ -489,7 +494,7 @@ test('a forged Host or X-Forwarded-Host never reaches a mailed link', async () =
     label: 'forged-host requests',
     value: requests,
     failures: 0,
-    note: `${accepted} accepted by the server, ${mails.length} mails, ${links} links, all on APP_URL`,
+    note: `${accepted} accepted by the server (refused: ${[...refusedBy].map(([s, n]) => `${n}×${s}`).join(', ') || 'none'}), ${mails.length} mails, ${links} links, all on APP_URL`,
   });
 });
 
