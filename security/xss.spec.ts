@@ -257,8 +257,11 @@ function inspect() {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on') && /__xss|alert/.test(attr.value)) bad.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 40)}">`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(name) && /^\s*(javascript|vbscript|data):/i.test(attr.value.replace(/[\s\u0000-\u001f]/g, ''))) {
-        bad.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 50)}">`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(name)) {
+        const url = attr.value.replace(/[\s\u0000-\u001f]/g, '');
+        // javascript:/vbscript: anywhere; data: where it could carry a document (not an <img>).
+        const scriptable = /^(javascript|vbscript):/i.test(url) || (/^data:/i.test(url) && !['IMG', 'LINK', 'SOURCE'].includes(el.tagName));
+        if (scriptable) bad.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 50)}">`);
       }
     }
   }
