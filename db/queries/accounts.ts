@@ -333,6 +333,8 @@ export async function confirmEmailToken(input: unknown): Promise<{ kind: 'VERIFI
     const [before] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, row.userId)).for('update');
     await tx.update(users).set({ email: newEmail, emailVerified: true }).where(eq(users.id, row.userId));
     await voidTokens(tx, row.userId, 'EMAIL_CHANGE');
+    // Reset links went to the old address: whoever reads that mailbox now must not take over.
+    await voidPasswordResets(tx, row.userId);
     ids.push(await queueEmailChangedNotice(tx, { to: before.email, name: before.name, newEmail }));
     await logActivity(tx, {
       actorId: row.userId,
@@ -345,6 +347,17 @@ export async function confirmEmailToken(input: unknown): Promise<{ kind: 'VERIFI
   });
   deliverSoon(ids);
   return result;
+}
+
+/**
+ * Voids every unused reset link of the user: after a new link is issued, a password change or
+ * reset, and an email change (the links went to the old address).
+ */
+export async function voidPasswordResets(tx: DbOrTx, userId: string): Promise<void> {
+  await tx
+    .update(passwordResets)
+    .set({ used: true })
+    .where(and(eq(passwordResets.userId, userId), eq(passwordResets.used, false)));
 }
 
 async function voidTokens(tx: DbOrTx, userId: string, purpose: EmailTokenPurpose): Promise<void> {
@@ -403,10 +416,7 @@ export async function requestPasswordReset(input: unknown, ctx: RequestContext):
   const ids: string[] = [];
   if (user?.active && !(await hitLimit(db, 'forgotAccount', email)).limited) {
     await db.transaction(async (tx) => {
-      await tx
-        .update(passwordResets)
-        .set({ used: true })
-        .where(and(eq(passwordResets.userId, user.id), eq(passwordResets.used, false)));
+      await voidPasswordResets(tx, user.id);
       const t = issueToken('RESET');
       await tx.insert(passwordResets).values({ token: t.hash, userId: user.id, expiresAt: t.expiresAt });
       ids.push(await queuePasswordReset(tx, { to: user.email, name: user.name, token: t.token }));
@@ -440,10 +450,7 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
       .set({ passwordHash, emailVerified: true, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, row.userId))
       .returning({ email: users.email, name: users.name });
-    await tx
-      .update(passwordResets)
-      .set({ used: true })
-      .where(and(eq(passwordResets.userId, row.userId), eq(passwordResets.used, false)));
+    await voidPasswordResets(tx, row.userId);
     await clearLimit(tx, 'loginAccount', user.email);
     ids.push(await queuePasswordChanged(tx, { to: user.email, name: user.name }));
     await logActivity(tx, {
@@ -692,10 +699,7 @@ export async function changePassword(viewer: Viewer, input: unknown): Promise<{ 
       .where(eq(users.id, viewer.id))
       .returning({ id: users.id, email: users.email, name: users.name, sessionVersion: users.sessionVersion });
     if (!user) throw new NotFoundError();
-    await tx
-      .update(passwordResets)
-      .set({ used: true })
-      .where(and(eq(passwordResets.userId, viewer.id), eq(passwordResets.used, false)));
+    await voidPasswordResets(tx, viewer.id);
     ids.push(await queuePasswordChanged(tx, { to: user.email, name: user.name }));
     await logActivity(tx, {
       actorId: viewer.id,

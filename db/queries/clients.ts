@@ -16,6 +16,7 @@ import {
 } from '@/lib/validation/admin';
 import { assertStaff, toPage, type Page } from './staff';
 import { likePattern } from './tickets';
+import { voidPasswordResets } from './accounts';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 
 // Client accounts as staff (ADMIN and SUPER_ADMIN) see them in /admin/clients. Every function
@@ -218,7 +219,11 @@ export async function updateClient(viewer: Viewer, input: unknown): Promise<Upda
       }
       throw err;
     }
-    if (emailChanged) await endSessions(tx, current.id);
+    if (emailChanged) {
+      await endSessions(tx, current.id);
+      // Reset links went to the old address: they must not work for the new one's account.
+      await voidPasswordResets(tx, current.id);
+    }
     return { emailChanged, invitePending: current.invitePending };
   });
 

@@ -274,6 +274,17 @@ describe('email change', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('voids the reset links that went to the old address', async () => {
+    const { viewer, password } = await createUser();
+    const reset = await resetTokenFor(viewer.email);
+    const newEmail = `changed-reset-${Date.now()}@example.test`;
+    await requestEmailChange(viewer, { newEmail, password });
+    expect(await inspectResetToken(reset)).toEqual({ valid: true }); // not before the switch
+    await confirmEmailToken({ token: tokenOf(await lastLink(newEmail, '/verify-email')) });
+    expect(await inspectResetToken(reset)).toEqual({ valid: false });
+    await expect(resetPassword({ token: reset, ...NEW })).rejects.toThrow(MESSAGES.invalidResetLink);
+  });
+
   it('refuses an address that is already taken, or the current one', async () => {
     const { viewer, password } = await createUser();
     const { user: other } = await createUser();

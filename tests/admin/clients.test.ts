@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import {
@@ -11,7 +11,8 @@ import {
   setClientActive,
   updateClient,
 } from '@/db/queries/clients';
-import { users } from '@/db/schema';
+import { requestPasswordReset } from '@/db/queries/accounts';
+import { passwordResets, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { createProject, createTicket, createUser } from '../helpers/factories';
 import { queryRows } from '../helpers/db';
@@ -177,6 +178,17 @@ describe('updateClient', () => {
     expect(row).toMatchObject({ email: 'moved@example.test', emailVerified: false });
     expect(await sessionVersion(user.id)).toBeGreaterThan(v0);
     expect((await outboxTo('moved@example.test')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a new email voids the reset links that went to the old address', async () => {
+    const admin = await staff();
+    const { user } = await createUser();
+    await requestPasswordReset({ email: user.email }, { ip: '198.51.100.77' });
+    const unused = () =>
+      db.select().from(passwordResets).where(and(eq(passwordResets.userId, user.id), eq(passwordResets.used, false)));
+    expect(await unused()).toHaveLength(1);
+    await updateClient(admin, { clientId: user.id, email: `moved-reset-${Date.now()}@example.test`, name: 'Moved', company: '' });
+    expect(await unused()).toHaveLength(0);
   });
 
   it('for an invitation never accepted, the new address gets a fresh invitation', async () => {
