@@ -5,6 +5,7 @@ import { nowSeconds, readClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
 import { buildCsp, createNonce } from './lib/security/csp';
 import { hstsHeader, isHttpsUrl, referrerPolicyFor } from './lib/security/headers';
+import { refuseForeignOrigin } from './lib/security/origin';
 
 // Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
 // It never replaces the checks in pages, actions and the data access layer (requireUser), which
@@ -78,9 +79,13 @@ function isDeletion(setCookie: string): boolean {
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (request.method === 'POST' && request.headers.has('next-action') && Number(request.headers.get('content-length')) > ACTION_BODY_LIMIT) {
+  const isAction = request.method === 'POST' && request.headers.has('next-action');
+  if (isAction && Number(request.headers.get('content-length')) > ACTION_BODY_LIMIT) {
     return new NextResponse('Request body too large.', { status: 413, headers: { 'content-type': 'text/plain' } });
   }
+  // Next refuses a cross-origin action too, but by throwing (a 500): answer the attack plainly.
+  const refused = isAction ? refuseForeignOrigin(request) : null;
+  if (refused) return refused;
   const response = (await gated(request, event as never)) as Response;
   const refreshed = response.headers.get(REFRESHED) === '1';
   response.headers.delete(REFRESHED);
@@ -91,7 +96,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   // sign-out is enforced on the server anyway (decision 005). Never on a server action: sign-in,
   // sign-out and the password change set the cookie themselves. (Next.js strips the RSC and
   // prefetch headers before the proxy, so prefetches cannot be told apart here.)
-  const isAction = request.method === 'POST' && request.headers.has('next-action');
   const cookies = response.headers.getSetCookie();
   const kept = cookies.filter((c) => !isSessionCookie(c) || (!isAction && (isDeletion(c) || refreshed)));
   if (kept.length !== cookies.length) {

@@ -136,9 +136,10 @@ test('a server action posted with a foreign Origin is refused and changes nothin
   let refused = 0;
   for (const origin of ['https://evil.example', 'null']) {
     const response = await postAction(client, 'updateProfileAction', [{ name: 'Origin Attack', company: 'Evil' }], { origin });
-    // Next refuses before the action runs (with a 500 error payload, not a result).
+    // proxy.ts answers 403 before Next (which would throw: a 500) or the action sees it.
     const ran = (response.result as { ok?: boolean } | undefined)?.ok === true;
     check(!ran, `updateProfileAction with Origin ${origin} did not run`);
+    check(response.status === 403, `updateProfileAction with Origin ${origin}: 403 (got ${response.status})`);
     if (!ran) refused += 1;
   }
   check(changedTables(before, await snapshot()).length === 0, 'no table changed');
