@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TicketStatus } from '@/db/schema';
 import { TICKET_PRIORITY_VALUES } from './collab';
+import { idempotencyKeySchema } from './idempotency';
 
 // Shared by the ticket forms and their server actions (client portal and admin).
 
@@ -36,6 +37,8 @@ export const createTicketSchema = z.object({
   clientId: z.string().trim().min(1).optional(),
   /** LOW, MEDIUM (default), HIGH or URGENT. */
   priority: z.enum(TICKET_PRIORITY_VALUES, { message: 'Choose a valid priority' }).optional(),
+  /** The form's idempotency key: the same key twice creates one ticket. */
+  idempotencyKey: idempotencyKeySchema,
 });
 export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export type CreateTicket = z.output<typeof createTicketSchema>;
@@ -48,6 +51,8 @@ export const commentSchema = z.object({
     .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
   /** Staff only: an internal note, never shown to the client (ignored for a CLIENT). */
   internal: z.boolean().optional(),
+  /** The form's idempotency key: the same key twice adds one comment. */
+  idempotencyKey: idempotencyKeySchema,
 });
 export type CommentInput = z.input<typeof commentSchema>;
 
