@@ -3,6 +3,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { authConfig, SESSION_COOKIE_NAME } from './auth.config';
 import { nowSeconds, readClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
+import { databaseDown } from './lib/db-availability';
+import { unavailableResponse } from './lib/unavailable-page';
 
 // Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
 // It never replaces the checks in pages, actions and the data access layer (requireUser), which
@@ -37,7 +39,13 @@ function isDeletion(setCookie: string): boolean {
   return /;\s*max-age=0/i.test(setCookie) || /;\s*expires=Thu, 01 Jan 1970/i.test(setCookie);
 }
 
+/** Answer for themselves while the database is down: the health check (503 JSON) and cron. */
+const OWN_OUTAGE_ANSWER = /^\/api\/(health|cron)(\/|$)/;
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // The database is known to be unreachable (lib/db-availability.ts; no query here): a friendly
+  // 503 instead of a page or an action failing with a 500. A probe clears it once it is back.
+  if (databaseDown() && !OWN_OUTAGE_ANSWER.test(request.nextUrl.pathname)) return unavailableResponse(request);
   const response = (await gated(request, event as never)) as Response;
   const refreshed = response.headers.get(REFRESHED) === '1';
   response.headers.delete(REFRESHED);
