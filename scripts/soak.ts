@@ -177,7 +177,8 @@ async function main(): Promise<number> {
     const pid = nextPid(server.pid!);
     const rssStart = pid ? rssMb(pid) : null;
     let rssPeak = rssStart ?? 0;
-    log(`next start pid ${pid ?? '?'}, RSS ${rssStart?.toFixed(0) ?? '?'} MB; ${SECONDS} s of traffic, ${CONCURRENCY} workers`);
+    const command = pid ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim() : '?';
+    log(`next start: pid ${pid ?? '?'} (${command}), RSS ${rssStart?.toFixed(0) ?? '?'} MB; ${SECONDS} s of traffic, ${CONCURRENCY} workers`);
 
     const run = randomUUID().slice(0, 8);
     let n = 0;
