@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e/helpers/accounts';
+import { signIn as signInPage } from '../e2e/helpers/auth';
 import {
   action,
   closeDatabase,
@@ -229,4 +230,30 @@ test('the same submission posted twice at once (one idempotency key) creates one
     failures: duplicates,
     note: 'new ticket, reply, project request → one row each',
   });
+});
+
+test('the real reply form sends a key, one per submission (renewed after a success)', async ({ page }) => {
+  const [{ ticket_number: ticketNumber, id: ticketId, user_id: userId }] = await sql<{ ticket_number: string; id: string; user_id: string }>(
+    `select t.ticket_number, t.id, u.id as user_id from support_tickets t join users u on u.id = t.client_id
+      where u.email = $1 and t.status <> 'CLOSED' order by t.created_at limit 1`,
+    [DEMO.client5.email],
+  );
+  await signInPage(page, DEMO.client5.email, DEMO.password);
+  await page.goto(`/tickets/${ticketNumber}`);
+  const run = randomUUID().slice(0, 8);
+  for (const n of [1, 2]) {
+    await page.getByRole('textbox', { name: 'Your reply' }).fill(`Browser reply ${run} #${n}`);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect(page.getByText(`Browser reply ${run} #${n}`).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Send reply' })).toBeEnabled();
+  }
+  const keys = await sql<{ key: string; entity_id: string }>(
+    `select s.key, s.entity_id from form_submissions s join ticket_comments c on c.id = s.entity_id
+      where s.user_id = $1 and s.entity_type = 'comment' and c.ticket_id = $2 and c.content like $3 order by c.created_at`,
+    [userId, ticketId, `Browser reply ${run} #%`],
+  );
+  expect(keys).toHaveLength(2);
+  expect(keys[0].key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(keys[1].key).not.toBe(keys[0].key);
+  record({ area: 'Concurrency', label: 'browser form submissions carrying a key', value: 2, failures: 0 });
 });
