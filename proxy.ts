@@ -3,7 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { authConfig, SESSION_COOKIE_NAME } from './auth.config';
 import { nowSeconds, readClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
-import { databaseDown } from './lib/db-availability';
+import { databaseDown, REQUEST_PATH_HEADER } from './lib/db-availability';
 import { unavailableResponse } from './lib/unavailable-page';
 
 // Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
@@ -19,10 +19,14 @@ const REFRESHED = 'x-portal-session-refreshed';
 const gated = auth((req) => {
   const claims = readClaims(req.auth?.user as Record<string, unknown> | undefined);
   const decision = gate(req.nextUrl.pathname, req.nextUrl.search, claims?.role ?? null);
+  // The request's own path and query go along (set here, never taken from the client), so a
+  // render that meets a database outage can send the browser back to it (lib/outage.ts).
+  const forwarded = new Headers(req.headers);
+  forwarded.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
   const response =
     decision.action === 'redirect'
       ? NextResponse.redirect(new URL(decision.to, req.nextUrl.origin))
-      : NextResponse.next();
+      : NextResponse.next({ request: { headers: forwarded } });
   // touchClaims moves lastActive to "now" only when it renews the session (never at sign-in,
   // where lastActive === authTime).
   if (claims && claims.lastActive > claims.authTime && claims.lastActive >= nowSeconds() - 1) {

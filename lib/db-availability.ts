@@ -9,6 +9,9 @@
 
 export const PROBE_INTERVAL_MS = 1000;
 
+/** Set by proxy.ts on every request it lets through: the path and query, for lib/outage.ts. */
+export const REQUEST_PATH_HEADER = 'x-portal-request-path';
+
 type State = {
   down: boolean;
   since: number;
