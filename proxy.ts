@@ -3,9 +3,11 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { authConfig, SESSION_COOKIE_NAME } from './auth.config';
 import { nowSeconds, readClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
+import { databaseDown, REQUEST_PATH_HEADER } from './lib/db-availability';
 import { buildCsp, createNonce } from './lib/security/csp';
 import { hstsHeader, isHttpsUrl, referrerPolicyFor } from './lib/security/headers';
 import { refuseForeignOrigin } from './lib/security/origin';
+import { unavailableResponse } from './lib/unavailable-page';
 
 // Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
 // It never replaces the checks in pages, actions and the data access layer (requireUser), which
@@ -53,6 +55,9 @@ const gated = auth((req) => {
   const claims = readClaims(req.auth?.user as Record<string, unknown> | undefined);
   const decision = gate(req.nextUrl.pathname, req.nextUrl.search, claims?.role ?? null);
   const { csp, requestHeaders } = securityContext(req);
+  // The request's own path and query go along (set here, never taken from the client), so a
+  // render that meets a database outage can send the browser back to it (lib/outage.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
   const response =
     decision.action === 'redirect'
       ? NextResponse.redirect(new URL(decision.to, req.nextUrl.origin))
@@ -74,11 +79,17 @@ function isDeletion(setCookie: string): boolean {
   return /;\s*max-age=0/i.test(setCookie) || /;\s*expires=Thu, 01 Jan 1970/i.test(setCookie);
 }
 
+/** Answer for themselves while the database is down: the health check (503 JSON) and cron. */
+const OWN_OUTAGE_ANSWER = /^\/api\/(health|cron)(\/|$)/;
+
 // Next's default serverActions.bodySizeLimit (1 MB). Next 16.4 refuses a larger action body with a
 // 500 (its 413 becomes a generic action error); answer a plain 413 first, when the length is known.
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // The database is known to be unreachable (lib/db-availability.ts; no query here): a friendly
+  // 503 instead of a page or an action failing with a 500. A probe clears it once it is back.
+  if (databaseDown() && !OWN_OUTAGE_ANSWER.test(request.nextUrl.pathname)) return unavailableResponse(request);
   const isAction = request.method === 'POST' && request.headers.has('next-action');
   if (isAction && Number(request.headers.get('content-length')) > ACTION_BODY_LIMIT) {
     return new NextResponse('Request body too large.', { status: 413, headers: { 'content-type': 'text/plain' } });

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import ws from 'ws';
+import { noteDatabaseError, noteDatabaseOk, registerDatabaseProbe } from '@/lib/db-availability';
 import * as schema from './schema';
 
 // One `db` for three drivers (docs/decisions/001-database-drivers.md):
@@ -44,15 +45,53 @@ export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PGLITE_DIR?.trim() || '.data/pglite';
 }
 
+const CONNECT_TIMEOUT_MS = 5000;
+
+type WatchedPool = {
+  query: (...args: never[]) => unknown;
+  connect: (...args: never[]) => unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+};
+
+/**
+ * Reports what a pool sees to lib/db-availability (database down → 503 pages, a probe until it
+ * is back; the pool reconnects by itself), and registers the probe. An idle client that loses
+ * its server must not crash the process (faults test, restarts): its error is logged and noted.
+ */
+function watch<P extends WatchedPool>(pool: P): P {
+  pool.on('error', (err) => {
+    console.error('[db] idle client error:', err.message);
+    noteDatabaseError(err);
+  });
+  for (const method of ['query', 'connect'] as const) {
+    const original = pool[method].bind(pool) as (...args: unknown[]) => unknown;
+    pool[method] = ((...args: unknown[]) => {
+      const result = original(...args);
+      // Promise forms only (what drizzle uses); the observer never changes what the caller gets.
+      if (result instanceof Promise) result.then(noteDatabaseOk, noteDatabaseError);
+      return result;
+    }) as P[typeof method];
+  }
+  registerDatabaseProbe(async () => {
+    await (pool.query as (text: string) => Promise<unknown>)('select 1');
+  });
+  return pool;
+}
+
 function create(): Handle {
   const driver = selectDriver();
   const url = process.env.DATABASE_URL?.trim() ?? '';
   const logger = process.env.DB_QUERY_COUNTER === '1' ? queryCounterLogger : undefined;
 
   if (driver === 'pg') {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-    // An idle client that loses its server must not crash the process (faults test, restarts).
-    pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+    const pool = watch(
+      new pg.Pool({
+        connectionString: url,
+        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+        // A server that does not answer fails the request (503) instead of hanging it.
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      }),
+    );
     return { db: drizzlePg({ client: pool, schema, logger }), driver, close: () => pool.end() };
   }
 
@@ -66,8 +105,7 @@ function create(): Handle {
       neonConfig.pipelineTLS = false;
       neonConfig.pipelineConnect = false;
     }
-    const pool = new NeonPool({ connectionString: url });
-    pool.on('error', (err: Error) => console.error('[db] idle client error:', err.message));
+    const pool = watch(new NeonPool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }));
     const db = drizzleNeon({ client: pool, schema, logger }) as unknown as Database;
     return { db, driver, close: () => pool.end() };
   }

@@ -295,6 +295,25 @@ export const notificationPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
+// Idempotency keys of the forms that create rows (docs/decisions/010-idempotency-keys.md): the
+// form sends a random key once per form instance; the key is claimed in the transaction that
+// creates the row, so the same submission posted twice (double click, a retry after a lost
+// answer, two tabs) creates one row and the second answer replays the first. Purged by cleanup.
+export const formSubmissions = pgTable(
+  'form_submissions',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    entityType: text('entity_type').notNull(),
+    // Set in the same transaction, right after the row is created.
+    entityId: text('entity_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idx_form_submissions_created_at').on(t.createdAt)],
+);
+
 // Append-only audit trail (db/queries/activity.ts), written in the transaction of the change.
 export const activityLog = pgTable(
   'activity_log',

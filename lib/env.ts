@@ -43,6 +43,18 @@ export const envSchema = z.object({
   MAILBOX_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/mailbox')),
   ALLOW_REGISTRATION: bool(true),
   AGENCY_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email({ message: 'expected an email address' }).optional()),
+  // Mail outbox (docs/decisions/007-email-outbox.md): the first retry waits this long, then
+  // 2×, 4×, 8× (the faults test shortens it); a provider that does not answer within
+  // MAIL_SEND_TIMEOUT_SECONDS is a failed attempt. Keep the timeout below the backoff: the claim's
+  // backoff is also the lease that keeps a second sender off a mail still being sent.
+  OUTBOX_BACKOFF_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'expected a whole number of seconds' }).int().min(1).max(3600).default(60),
+  ),
+  MAIL_SEND_TIMEOUT_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'expected a whole number of seconds' }).int().min(1).max(300).default(15),
+  ),
   CRON_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { message: 'expected at least 16 characters' }).optional(),

@@ -10,6 +10,8 @@ await runCli(async () => {
   console.log(`Cleaning up ${describeDatabase()}`);
   const r = await runCleanup();
   console.log(`Deleted ${r.passwordResets} expired password reset(s) and ${r.emailVerifications} expired email token(s).`);
-  console.log(`Deleted ${r.sentMail} sent mail(s) older than 30 days and ${r.rateLimits} ended rate-limit window(s).`);
+  console.log(
+    `Deleted ${r.sentMail} sent mail(s) older than 30 days, ${r.rateLimits} ended rate-limit window(s) and ${r.formSubmissions} form key(s) older than 7 days.`,
+  );
   console.log(`Outbox retry: ${r.outbox.sent} sent, ${r.outbox.retry} to retry later, ${r.outbox.dead} dead, ${r.outbox.skipped} skipped.`);
 });

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for tests: bash scripts/pg-server.sh start|stop|status|url
+# A throwaway PostgreSQL server for tests: bash scripts/pg-server.sh start|stop|halt|resume|status|url
 #
 #   start   initdb into $PG_TEST_DIR (default /tmp/agency-portal-pg), listen on 127.0.0.1:$PG_TEST_PORT
 #           (default 54329) only, trust auth, role/database `portal` with CREATEDB; prints
 #           TEST_DATABASE_URL=postgres://portal@127.0.0.1:54329/portal. Reuses a server that is
 #           already running from that folder.
 #   stop    stops it and deletes the folder.
+#   halt    stops it (pg_ctl stop -m fast) and keeps the folder: an outage, for the faults test.
+#   resume  starts a halted server again on the same data (or does `start` when there is none).
 #   url     prints the URL only.
 #
 # Installs nothing (scripts/test.sh does): needs Debian's postgresql (PG_BIN overrides the
@@ -77,10 +79,33 @@ stop() {
   rm -rf "$DIR"
 }
 
+halt() {
+  if running; then
+    as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+    echo "pg-server: halted (data kept in $DATA)" >&2
+  fi
+}
+
+resume() {
+  if running; then
+    echo "TEST_DATABASE_URL=$URL"
+    return
+  fi
+  if [ ! -f "$DATA/PG_VERSION" ]; then
+    start
+    return
+  fi
+  as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null || { cat "$LOG" >&2; exit 1; }
+  echo "pg-server: resumed on 127.0.0.1:$PORT ($DATA)" >&2
+  echo "TEST_DATABASE_URL=$URL"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  halt) halt ;;
+  resume) resume ;;
   status) if running; then echo "running: $URL"; else echo "stopped"; exit 1; fi ;;
   url) echo "$URL" ;;
-  *) echo "usage: bash scripts/pg-server.sh start|stop|status|url" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/pg-server.sh start|stop|halt|resume|status|url" >&2; exit 2 ;;
 esac

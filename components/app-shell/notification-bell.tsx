@@ -3,12 +3,16 @@ import * as React from 'react';
 import { getViewer } from '@/lib/auth/session';
 import { listNotifications, unreadNotificationCount } from '@/db/queries/notifications';
 import { NotificationMenu } from '@/components/collab/notification-menu';
+import { rethrowOutage } from '@/lib/outage';
 
 /** The header's bell (server part): the viewer's unread count and latest notifications. */
 export async function NotificationBell() {
   const viewer = await getViewer();
   if (!viewer) return null;
-  const [unread, items] = await Promise.all([unreadNotificationCount(viewer), listNotifications(viewer, { limit: 8 })]);
+  // Rendered by the layout, above the page's loading boundary: an outage → the 503 page.
+  const [unread, items] = await Promise.all([unreadNotificationCount(viewer), listNotifications(viewer, { limit: 8 })]).catch(
+    rethrowOutage,
+  );
   return (
     <NotificationMenu
       unread={unread}

@@ -15,6 +15,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/app-shell/native-select';
 import { showFieldErrors } from '@/lib/form-errors';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 type ProjectRequestFormProps = {
   action: (input: ProjectRequestFormValues) => Promise<ActionResult<{ id: string }>>;
@@ -34,14 +35,16 @@ export function ProjectRequestForm({ action, hrefFor = (id) => `/projects/${id}`
   const startDate = useWatch({ control: form.control, name: 'startDate' });
   const inFlight = React.useRef(false);
   const [pending, setPending] = React.useState(false);
+  const submission = useIdempotencyKey();
 
   async function submit(values: ProjectRequestFormValues) {
     if (inFlight.current) return;
     inFlight.current = true;
     setPending(true);
     try {
-      const result = await action(values);
+      const result = await action({ ...values, idempotencyKey: submission.key });
       if (result.ok && result.data) {
+        submission.renew();
         toast.success(result.message ?? 'Project requested');
         router.push(hrefFor(result.data.id));
         return;

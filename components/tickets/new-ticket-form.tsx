@@ -15,6 +15,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/app-shell/native-select';
 import { showFieldErrors } from '@/lib/form-errors';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 export type NewTicketFormValues = { subject: string; description: string; projectId: string; priority: string };
 
@@ -22,7 +23,7 @@ type NewTicketFormProps = {
   /** The projects the ticket may be about (the client's own). */
   projects: { id: string; title: string }[];
   defaultProjectId?: string;
-  action: (input: NewTicketFormValues) => Promise<ActionResult<{ ticketNumber: string }>>;
+  action: (input: NewTicketFormValues & { idempotencyKey?: string }) => Promise<ActionResult<{ ticketNumber: string }>>;
   /** Where to go after creating: receives the new ticket number. */
   hrefFor?: (ticketNumber: string) => string;
 };
@@ -41,14 +42,16 @@ export function NewTicketForm({ projects, defaultProjectId = '', action, hrefFor
   });
   const inFlight = React.useRef(false);
   const [pending, setPending] = React.useState(false);
+  const submission = useIdempotencyKey();
 
   async function submit(values: NewTicketFormValues) {
     if (inFlight.current) return;
     inFlight.current = true;
     setPending(true);
     try {
-      const result = await action(values);
+      const result = await action({ ...values, idempotencyKey: submission.key });
       if (result.ok && result.data) {
+        submission.renew();
         toast.success(result.message ?? `Ticket ${result.data.ticketNumber} created`);
         router.push(hrefFor(result.data.ticketNumber));
         return; // keep the button disabled while the ticket page loads

@@ -11,11 +11,15 @@ import { Button } from '@/components/ui/button';
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Textarea } from '@/components/ui/textarea';
 import { showFieldErrors } from '@/lib/form-errors';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 type ReplyFormProps = {
   ticketNumber: string;
   /** The server action that posts the reply (portal or admin). */
-  action: (ticketNumber: string, input: { content: string; internal?: boolean }) => Promise<ActionResult<unknown>>;
+  action: (
+    ticketNumber: string,
+    input: { content: string; internal?: boolean; idempotencyKey?: string },
+  ) => Promise<ActionResult<unknown>>;
   label?: string;
   submitLabel?: string;
   /** Shown under the box, e.g. "The client is emailed." */
@@ -36,6 +40,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
   });
   const inFlight = React.useRef(false);
   const [pending, setPending] = React.useState(false);
+  const submission = useIdempotencyKey();
   const length = useWatch({ control: form.control, name: 'content' })?.length ?? 0;
 
   async function submit(values: CommentInput) {
@@ -43,8 +48,11 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
     inFlight.current = true;
     setPending(true);
     try {
-      const result = await action(ticketNumber, allowInternal ? { content: values.content, internal } : { content: values.content });
+      const { content } = values;
+      const idempotencyKey = submission.key;
+      const result = await action(ticketNumber, allowInternal ? { content, internal, idempotencyKey } : { content, idempotencyKey });
       if (result.ok) {
+        submission.renew();
         form.reset({ content: '' });
         setInternal(false);
         toast.success(result.message ?? 'Reply sent');

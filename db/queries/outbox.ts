@@ -8,7 +8,7 @@ import { emailOutbox, type EmailOutboxRow } from '@/db/schema';
 // encrypted link) or records the failure (DEAD after MAX_ATTEMPTS).
 
 export const MAX_ATTEMPTS = 5;
-/** Backoff after attempt n (1-based): 1, 2, 4, 8 … minutes. */
+/** Backoff after attempt n (1-based): 1, 2, 4, 8 … minutes (OUTBOX_BACKOFF_SECONDS overrides the base). */
 export const BACKOFF_BASE_SECONDS = 60;
 
 export type NewOutboxRow = {
@@ -30,12 +30,16 @@ export async function insertOutbox(db: DbOrTx, row: NewOutboxRow): Promise<strin
  * dead, or being sent / backing off). The claim counts the attempt and moves next_attempt_at to
  * when a retry would be due, so a concurrent retry pass skips it.
  */
-export async function claimOutbox(db: DbOrTx, id: string): Promise<EmailOutboxRow | null> {
+export async function claimOutbox(
+  db: DbOrTx,
+  id: string,
+  backoffSeconds: number = BACKOFF_BASE_SECONDS,
+): Promise<EmailOutboxRow | null> {
   const [row] = await db
     .update(emailOutbox)
     .set({
       attempts: sql`${emailOutbox.attempts} + 1`,
-      nextAttemptAt: sql`now() + (${BACKOFF_BASE_SECONDS}::integer * power(2, ${emailOutbox.attempts}) * interval '1 second')`,
+      nextAttemptAt: sql`now() + (${backoffSeconds}::integer * power(2, ${emailOutbox.attempts}) * interval '1 second')`,
     })
     .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'PENDING'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
     .returning();

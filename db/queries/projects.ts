@@ -29,6 +29,7 @@ import {
   type TicketListItem,
 } from './tickets';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
+import { once } from './idempotency';
 import { activeStaff, mailOptOuts, notify } from './notifications';
 
 // Projects, for both sides. A CLIENT sees and requests only their own (client_id = viewer.id,
@@ -192,80 +193,89 @@ export async function getProject(
 export async function requestProject(viewer: ViewerLike, input: unknown, ctx: ActivityContext = {}): Promise<{ id: string }> {
   const data = projectRequestSchema.parse(input);
   const mailIds: string[] = [];
-  const created = await db.transaction(async (tx) => {
-    const clientId = isStaff(viewer.role) ? data.clientId : viewer.id;
-    if (!clientId) throw new UserError('Choose the client this project is for.', { clientId: ['Choose a client'] });
-    const [client] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, company: users.company, role: users.role })
-      .from(users)
-      .where(eq(users.id, clientId))
-      .limit(1);
-    if (!client || client.role !== 'CLIENT') {
-      if (!isStaff(viewer.role)) throw new NotFoundError();
-      throw new UserError('Choose an existing client.', { clientId: ['Choose an existing client'] });
-    }
-
-    const [project] = await tx
-      .insert(projects)
-      .values({
-        title: data.title,
-        type: data.type,
-        description: data.description,
-        requirements: data.requirements,
-        budget: data.budget,
-        startDate: data.startDate,
-        endDate: data.endDate,
-        clientId: client.id,
-        status: 'PENDING',
-      })
-      .returning({ id: projects.id });
-    await logActivity(tx, {
-      ...ctx,
-      actorId: viewer.id,
-      action: ACTIONS.projectRequested,
+  const created = await db.transaction((tx) =>
+    once(tx, {
+      userId: viewer.id,
+      key: data.idempotencyKey,
       entityType: 'project',
-      entityId: project.id,
-      details: { to: 'PENDING', title: data.title },
-    });
+      idOf: (project) => project.id,
+      replay: async (id) => ({ id }),
+      create: async () => {
+        const clientId = isStaff(viewer.role) ? data.clientId : viewer.id;
+        if (!clientId) throw new UserError('Choose the client this project is for.', { clientId: ['Choose a client'] });
+        const [client] = await tx
+          .select({ id: users.id, email: users.email, name: users.name, company: users.company, role: users.role })
+          .from(users)
+          .where(eq(users.id, clientId))
+          .limit(1);
+        if (!client || client.role !== 'CLIENT') {
+          if (!isStaff(viewer.role)) throw new NotFoundError();
+          throw new UserError('Choose an existing client.', { clientId: ['Choose an existing client'] });
+        }
 
-    if (!isStaff(viewer.role)) {
-      await notify(
-        tx,
-        (await activeStaff(tx)).map((s) => ({
-          userId: s.id,
-          kind: 'PROJECT_REQUESTED' as const,
-          projectId: project.id,
-          title: `New project request: ${data.title}`,
-          body: `From ${client.name?.trim() || client.email}`,
-        })),
-      );
-      const props = {
-        clientName: client.name?.trim() || client.email,
-        clientEmail: client.email,
-        company: client.company,
-        title: data.title,
-        type: data.type,
-        budget: data.budget,
-        startDate: data.startDate,
-        endDate: data.endDate,
-        description: data.description,
-        url: appUrl(`/admin/projects/${project.id}`),
-      };
-      const staffTo = await staffRecipients(tx);
-      const optedOut = await mailOptOuts(tx, 'PROJECT_REQUESTED', staffTo);
-      for (const to of staffTo.filter((a) => !optedOut.has(a))) {
-        mailIds.push(
-          await queueEmail(tx, {
-            to,
-            template: 'project-requested',
-            subject: projectRequestedSubject(props),
-            element: createElement(ProjectRequestedEmail, props),
-          }),
-        );
-      }
-    }
-    return project;
-  });
+        const [project] = await tx
+          .insert(projects)
+          .values({
+            title: data.title,
+            type: data.type,
+            description: data.description,
+            requirements: data.requirements,
+            budget: data.budget,
+            startDate: data.startDate,
+            endDate: data.endDate,
+            clientId: client.id,
+            status: 'PENDING',
+          })
+          .returning({ id: projects.id });
+        await logActivity(tx, {
+          ...ctx,
+          actorId: viewer.id,
+          action: ACTIONS.projectRequested,
+          entityType: 'project',
+          entityId: project.id,
+          details: { to: 'PENDING', title: data.title },
+        });
+
+        if (!isStaff(viewer.role)) {
+          await notify(
+            tx,
+            (await activeStaff(tx)).map((s) => ({
+              userId: s.id,
+              kind: 'PROJECT_REQUESTED' as const,
+              projectId: project.id,
+              title: `New project request: ${data.title}`,
+              body: `From ${client.name?.trim() || client.email}`,
+            })),
+          );
+          const props = {
+            clientName: client.name?.trim() || client.email,
+            clientEmail: client.email,
+            company: client.company,
+            title: data.title,
+            type: data.type,
+            budget: data.budget,
+            startDate: data.startDate,
+            endDate: data.endDate,
+            description: data.description,
+            url: appUrl(`/admin/projects/${project.id}`),
+          };
+          const staffTo = await staffRecipients(tx);
+          const optedOut = await mailOptOuts(tx, 'PROJECT_REQUESTED', staffTo);
+          for (const to of staffTo.filter((a) => !optedOut.has(a))) {
+            mailIds.push(
+              await queueEmail(tx, {
+                to,
+                template: 'project-requested',
+                subject: projectRequestedSubject(props),
+                element: createElement(ProjectRequestedEmail, props),
+              }),
+            );
+          }
+        }
+        return project;
+      },
+    }),
+  );
   deliverSoon(mailIds);
   return created;
 }

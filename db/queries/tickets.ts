@@ -7,6 +7,7 @@ import { db, type DbOrTx } from '@/db';
 import { projects, supportTickets, ticketComments, users } from '@/db/schema';
 import type { CommentSender, Role, TicketPriority, TicketStatus } from '@/db/schema';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
+import { once } from './idempotency';
 import { activeStaff, mailOptOuts, notify, wantsMail, type NewNotification } from './notifications';
 import TicketAssignedEmail, { subject as ticketAssignedSubject } from '@/lib/email/templates/ticket-assigned';
 import { assignTicketSchema, ticketPrioritySchema } from '@/lib/validation/collab';
@@ -458,92 +459,130 @@ export async function createTicket(
 ): Promise<{ id: string; ticketNumber: string }> {
   const data = createTicketSchema.parse(input);
   const mailIds: string[] = [];
-  const created = await db.transaction(async (tx) => {
-    const client = await resolveClient(tx, viewer, data.clientId);
-    if (data.projectId) {
-      const [project] = await tx
-        .select({ id: projects.id })
-        .from(projects)
-        .where(and(eq(projects.id, data.projectId), eq(projects.clientId, client.id)))
-        .limit(1);
-      if (!project) {
-        throw new UserError('Choose one of your projects, or none.', {
-          projectId: ['Choose one of your projects, or none'],
-        });
-      }
-    }
-    const [ticket] = await tx
-      .insert(supportTickets)
-      .values({
-        subject: data.subject,
-        description: data.description,
-        clientId: client.id,
-        projectId: data.projectId,
-        status: 'OPEN',
-        priority: data.priority ?? 'MEDIUM',
-      })
-      .returning({ id: supportTickets.id, ticketNumber: supportTickets.ticketNumber });
-    await logActivity(tx, {
-      ...ctx,
-      actorId: viewer.id,
-      action: ACTIONS.ticketCreated,
+  const created = await db.transaction((tx) =>
+    once(tx, {
+      userId: viewer.id,
+      key: data.idempotencyKey,
       entityType: 'ticket',
-      entityId: ticket.id,
-      details: { ticketNumber: ticket.ticketNumber, status: 'OPEN', priority: data.priority ?? 'MEDIUM' },
-    });
-
-    if (!isStaff(viewer.role)) {
-      await notify(
-        tx,
-        (await activeStaff(tx)).map((s) => ({
-          userId: s.id,
-          kind: 'TICKET_CREATED' as const,
-          ticketId: ticket.id,
-          title: `New ticket ${ticket.ticketNumber}: ${data.subject}`,
-          body: `From ${displayName(client)}`,
-        })),
-      );
-      const staffTo = await staffRecipients(tx);
-      const optedOut = await mailOptOuts(tx, 'TICKET_CREATED', staffTo);
-      for (const to of staffTo.filter((a) => !optedOut.has(a))) {
-        mailIds.push(
-          await queueEmail(tx, {
-            to,
-            template: 'ticket-created',
-            subject: ticketCreatedSubject({ ticketNumber: ticket.ticketNumber, subject: data.subject }),
-            element: createElement(TicketCreatedEmail, {
-              audience: 'agency',
-              ticketNumber: ticket.ticketNumber,
-              subject: data.subject,
-              description: data.description,
-              authorName: displayName(client),
-              company: client.company,
-              url: ticketUrl('agency', ticket.ticketNumber),
-            }),
-          }),
-        );
-      }
-    } else if (client.active) {
-      mailIds.push(
-        await queueEmail(tx, {
-          to: client.email,
-          template: 'ticket-created',
-          subject: ticketCreatedSubject({ ticketNumber: ticket.ticketNumber, subject: data.subject }),
-          element: createElement(TicketCreatedEmail, {
-            audience: 'client',
-            ticketNumber: ticket.ticketNumber,
+      idOf: (ticket) => ticket.id,
+      replay: (id) => ticketRef(tx, id),
+      create: async () => {
+        const client = await resolveClient(tx, viewer, data.clientId);
+        if (data.projectId) {
+          const [project] = await tx
+            .select({ id: projects.id })
+            .from(projects)
+            .where(and(eq(projects.id, data.projectId), eq(projects.clientId, client.id)))
+            .limit(1);
+          if (!project) {
+            throw new UserError('Choose one of your projects, or none.', {
+              projectId: ['Choose one of your projects, or none'],
+            });
+          }
+        }
+        const [ticket] = await tx
+          .insert(supportTickets)
+          .values({
             subject: data.subject,
             description: data.description,
-            authorName: displayName(viewer),
-            url: ticketUrl('client', ticket.ticketNumber),
-          }),
-        }),
-      );
-    }
-    return ticket;
-  });
+            clientId: client.id,
+            projectId: data.projectId,
+            status: 'OPEN',
+            priority: data.priority ?? 'MEDIUM',
+          })
+          .returning({ id: supportTickets.id, ticketNumber: supportTickets.ticketNumber });
+        await logActivity(tx, {
+          ...ctx,
+          actorId: viewer.id,
+          action: ACTIONS.ticketCreated,
+          entityType: 'ticket',
+          entityId: ticket.id,
+          details: { ticketNumber: ticket.ticketNumber, status: 'OPEN', priority: data.priority ?? 'MEDIUM' },
+        });
+
+        if (!isStaff(viewer.role)) {
+          await notify(
+            tx,
+            (await activeStaff(tx)).map((s) => ({
+              userId: s.id,
+              kind: 'TICKET_CREATED' as const,
+              ticketId: ticket.id,
+              title: `New ticket ${ticket.ticketNumber}: ${data.subject}`,
+              body: `From ${displayName(client)}`,
+            })),
+          );
+          const staffTo = await staffRecipients(tx);
+          const optedOut = await mailOptOuts(tx, 'TICKET_CREATED', staffTo);
+          for (const to of staffTo.filter((a) => !optedOut.has(a))) {
+            mailIds.push(
+              await queueEmail(tx, {
+                to,
+                template: 'ticket-created',
+                subject: ticketCreatedSubject({ ticketNumber: ticket.ticketNumber, subject: data.subject }),
+                element: createElement(TicketCreatedEmail, {
+                  audience: 'agency',
+                  ticketNumber: ticket.ticketNumber,
+                  subject: data.subject,
+                  description: data.description,
+                  authorName: displayName(client),
+                  company: client.company,
+                  url: ticketUrl('agency', ticket.ticketNumber),
+                }),
+              }),
+            );
+          }
+        } else if (client.active) {
+          mailIds.push(
+            await queueEmail(tx, {
+              to: client.email,
+              template: 'ticket-created',
+              subject: ticketCreatedSubject({ ticketNumber: ticket.ticketNumber, subject: data.subject }),
+              element: createElement(TicketCreatedEmail, {
+                audience: 'client',
+                ticketNumber: ticket.ticketNumber,
+                subject: data.subject,
+                description: data.description,
+                authorName: displayName(viewer),
+                url: ticketUrl('client', ticket.ticketNumber),
+              }),
+            }),
+          );
+        }
+        return ticket;
+      },
+    }),
+  );
   deliverSoon(mailIds);
   return created;
+}
+
+/** A created ticket as createTicket returns it (an idempotent replay reads it back). */
+async function ticketRef(tx: DbOrTx, id: string): Promise<{ id: string; ticketNumber: string }> {
+  const [row] = await tx
+    .select({ id: supportTickets.id, ticketNumber: supportTickets.ticketNumber })
+    .from(supportTickets)
+    .where(eq(supportTickets.id, id))
+    .limit(1);
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** An added comment as addComment returns it (an idempotent replay reads it back). */
+async function commentRef(tx: DbOrTx, id: string): Promise<AddedComment> {
+  const [row] = await tx
+    .select({
+      id: ticketComments.id,
+      createdAt: ticketComments.createdAt,
+      sender: ticketComments.sender,
+      internal: ticketComments.internal,
+      status: supportTickets.status,
+    })
+    .from(ticketComments)
+    .innerJoin(supportTickets, eq(supportTickets.id, ticketComments.ticketId))
+    .where(eq(ticketComments.id, id))
+    .limit(1);
+  if (!row) throw new NotFoundError();
+  return row.internal ? row : { id: row.id, createdAt: row.createdAt, sender: row.sender, status: row.status };
 }
 
 /** Locks the ticket row (FOR UPDATE) in the viewer's scope; NotFoundError when not theirs. */
@@ -585,124 +624,133 @@ export async function addComment(
   input: unknown,
   ctx: ActivityContext = {},
 ): Promise<AddedComment> {
-  const { content, internal: wantsInternal } = commentSchema.parse(input);
+  const { content, internal: wantsInternal, idempotencyKey } = commentSchema.parse(input);
   const sender = senderOfRole(viewer.role);
   // Only staff write internal notes; a client's "internal" flag is ignored.
   const internal = wantsInternal === true && isStaff(viewer.role);
   const mailIds: string[] = [];
-  const result = await db.transaction(async (tx) => {
-    const ticket = await lockTicket(tx, viewer, ticketNumber);
-    assertCanComment(ticket.status);
-    if (internal) {
-      // An internal note: no status change, no last_replied_at, no mail, no notification.
-      const [note] = await tx
-        .insert(ticketComments)
-        .values({
+  const result = await db.transaction((tx) =>
+    once(tx, {
+      userId: viewer.id,
+      key: idempotencyKey,
+      entityType: 'comment',
+      idOf: (comment) => comment.id,
+      replay: (id) => commentRef(tx, id),
+      create: async () => {
+        const ticket = await lockTicket(tx, viewer, ticketNumber);
+        assertCanComment(ticket.status);
+        if (internal) {
+          // An internal note: no status change, no last_replied_at, no mail, no notification.
+          const [note] = await tx
+            .insert(ticketComments)
+            .values({
+              content,
+              ticketId: ticket.id,
+              userId: viewer.id,
+              sender,
+              internal: true,
+              createdAt: sql`clock_timestamp()`,
+              updatedAt: sql`clock_timestamp()`,
+            })
+            .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
+          return { id: note.id, createdAt: note.createdAt, sender, status: ticket.status, internal: true };
+        }
+        const status = statusAfterComment(ticket.status, sender);
+        if (!status) throw new UserError('This ticket is closed and takes no more replies.');
+
+        // The comment is stamped with clock_timestamp() taken after the row lock was granted, so the
+        // thread's order (created_at) is the order in which replies took the lock and set the status:
+        // the newest comment always matches the ticket's status and last_replied_at. (now() would be
+        // the transaction's start, which under contention is not the commit order.)
+        const [comment] = await tx
+          .insert(ticketComments)
+          .values({
+            content,
+            ticketId: ticket.id,
+            userId: viewer.id,
+            sender,
+            createdAt: sql`clock_timestamp()`,
+            updatedAt: sql`clock_timestamp()`,
+          })
+          .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
+
+        const stamp = sql`(select ${ticketComments.createdAt} from ${ticketComments} where ${ticketComments.id} = ${comment.id})`;
+        await tx
+          .update(supportTickets)
+          .set({
+            status,
+            lastRepliedAt: sql`greatest(coalesce(${supportTickets.lastRepliedAt}, ${stamp}), ${stamp})`,
+            updatedAt: sql`greatest(${supportTickets.updatedAt}, ${stamp})`,
+          })
+          .where(eq(supportTickets.id, ticket.id));
+        if (status !== ticket.status) {
+          await logActivity(tx, {
+            ...ctx,
+            actorId: viewer.id,
+            action: ACTIONS.ticketStatusChanged,
+            entityType: 'ticket',
+            entityId: ticket.id,
+            details: { from: ticket.status, to: status, via: 'comment' },
+          });
+        }
+
+        const mail = {
+          ticketNumber: ticket.ticketNumber,
+          subject: ticket.subject,
+          authorName: displayName(viewer),
           content,
-          ticketId: ticket.id,
-          userId: viewer.id,
-          sender,
-          internal: true,
-          createdAt: sql`clock_timestamp()`,
-          updatedAt: sql`clock_timestamp()`,
-        })
-        .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
-      return { id: note.id, createdAt: note.createdAt, sender, status: ticket.status, internal: true };
-    }
-    const status = statusAfterComment(ticket.status, sender);
-    if (!status) throw new UserError('This ticket is closed and takes no more replies.');
-
-    // The comment is stamped with clock_timestamp() taken after the row lock was granted, so the
-    // thread's order (created_at) is the order in which replies took the lock and set the status:
-    // the newest comment always matches the ticket's status and last_replied_at. (now() would be
-    // the transaction's start, which under contention is not the commit order.)
-    const [comment] = await tx
-      .insert(ticketComments)
-      .values({
-        content,
-        ticketId: ticket.id,
-        userId: viewer.id,
-        sender,
-        createdAt: sql`clock_timestamp()`,
-        updatedAt: sql`clock_timestamp()`,
-      })
-      .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
-
-    const stamp = sql`(select ${ticketComments.createdAt} from ${ticketComments} where ${ticketComments.id} = ${comment.id})`;
-    await tx
-      .update(supportTickets)
-      .set({
-        status,
-        lastRepliedAt: sql`greatest(coalesce(${supportTickets.lastRepliedAt}, ${stamp}), ${stamp})`,
-        updatedAt: sql`greatest(${supportTickets.updatedAt}, ${stamp})`,
-      })
-      .where(eq(supportTickets.id, ticket.id));
-    if (status !== ticket.status) {
-      await logActivity(tx, {
-        ...ctx,
-        actorId: viewer.id,
-        action: ACTIONS.ticketStatusChanged,
-        entityType: 'ticket',
-        entityId: ticket.id,
-        details: { from: ticket.status, to: status, via: 'comment' },
-      });
-    }
-
-    const mail = {
-      ticketNumber: ticket.ticketNumber,
-      subject: ticket.subject,
-      authorName: displayName(viewer),
-      content,
-    };
-    if (sender === 'CLIENT') {
-      // The assignee hears of a client reply; an unassigned ticket tells every active staff member.
-      const staffList = await activeStaff(tx);
-      const audience = ticket.assignedTo ? staffList.filter((s) => s.id === ticket.assignedTo) : staffList;
-      await notify(
-        tx,
-        audience.map((s) => ({
-          userId: s.id,
-          kind: 'TICKET_REPLY' as const,
-          ticketId: ticket.id,
-          title: `Client reply on ${ticket.ticketNumber}: ${ticket.subject}`,
-          body: content.slice(0, 200),
-        })),
-      );
-      const staffTo = await staffRecipients(tx);
-      const optedOut = await mailOptOuts(tx, 'TICKET_REPLY', staffTo);
-      for (const to of staffTo.filter((a) => !optedOut.has(a))) {
-        mailIds.push(
-          await queueEmail(tx, {
-            to,
-            template: 'ticket-reply',
-            subject: ticketReplySubject(mail),
-            element: createElement(TicketReplyEmail, { ...mail, audience: 'agency', url: ticketUrl('agency', ticket.ticketNumber) }),
-          }),
-        );
-      }
-    } else if (ticket.clientActive) {
-      await notify(tx, [
-        {
-          userId: ticket.clientId,
-          kind: 'TICKET_REPLY',
-          ticketId: ticket.id,
-          title: `The agency replied on ${ticket.ticketNumber}: ${ticket.subject}`,
-          body: content.slice(0, 200),
-        },
-      ]);
-    }
-    if (sender !== 'CLIENT' && ticket.clientActive && (await wantsMail(tx, ticket.clientId, 'TICKET_REPLY'))) {
-      mailIds.push(
-        await queueEmail(tx, {
-          to: ticket.clientEmail,
-          template: 'ticket-reply',
-          subject: ticketReplySubject(mail),
-          element: createElement(TicketReplyEmail, { ...mail, audience: 'client', url: ticketUrl('client', ticket.ticketNumber) }),
-        }),
-      );
-    }
-    return { id: comment.id, createdAt: comment.createdAt, sender, status };
-  });
+        };
+        if (sender === 'CLIENT') {
+          // The assignee hears of a client reply; an unassigned ticket tells every active staff member.
+          const staffList = await activeStaff(tx);
+          const audience = ticket.assignedTo ? staffList.filter((s) => s.id === ticket.assignedTo) : staffList;
+          await notify(
+            tx,
+            audience.map((s) => ({
+              userId: s.id,
+              kind: 'TICKET_REPLY' as const,
+              ticketId: ticket.id,
+              title: `Client reply on ${ticket.ticketNumber}: ${ticket.subject}`,
+              body: content.slice(0, 200),
+            })),
+          );
+          const staffTo = await staffRecipients(tx);
+          const optedOut = await mailOptOuts(tx, 'TICKET_REPLY', staffTo);
+          for (const to of staffTo.filter((a) => !optedOut.has(a))) {
+            mailIds.push(
+              await queueEmail(tx, {
+                to,
+                template: 'ticket-reply',
+                subject: ticketReplySubject(mail),
+                element: createElement(TicketReplyEmail, { ...mail, audience: 'agency', url: ticketUrl('agency', ticket.ticketNumber) }),
+              }),
+            );
+          }
+        } else if (ticket.clientActive) {
+          await notify(tx, [
+            {
+              userId: ticket.clientId,
+              kind: 'TICKET_REPLY',
+              ticketId: ticket.id,
+              title: `The agency replied on ${ticket.ticketNumber}: ${ticket.subject}`,
+              body: content.slice(0, 200),
+            },
+          ]);
+        }
+        if (sender !== 'CLIENT' && ticket.clientActive && (await wantsMail(tx, ticket.clientId, 'TICKET_REPLY'))) {
+          mailIds.push(
+            await queueEmail(tx, {
+              to: ticket.clientEmail,
+              template: 'ticket-reply',
+              subject: ticketReplySubject(mail),
+              element: createElement(TicketReplyEmail, { ...mail, audience: 'client', url: ticketUrl('client', ticket.ticketNumber) }),
+            }),
+          );
+        }
+        return { id: comment.id, createdAt: comment.createdAt, sender, status };
+      },
+    }),
+  );
   deliverSoon(mailIds);
   return result;
 }

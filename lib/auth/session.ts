@@ -7,6 +7,7 @@ import { SESSION_COOKIE_NAME } from '@/auth.config';
 import { loadSessionUser } from '@/db/queries/accounts';
 import type { Role } from '@/db/schema';
 import { env } from '@/lib/env';
+import { rethrowOutage } from '@/lib/outage';
 import { nowSeconds, readClaims, validateSession, type SessionClaims, type Viewer } from './claims';
 import { homeFor } from './roles';
 
@@ -47,7 +48,8 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const row = await loadSessionUser(claims.id, claims.sid);
+  // The first read of every signed-in page, above its loading boundary: an outage → the 503 page.
+  const row = await loadSessionUser(claims.id, claims.sid).catch(rethrowOutage);
   return validateSession(claims, row, nowSeconds());
 });
 

@@ -10,6 +10,7 @@ import {
   markOutboxSent,
 } from '@/db/queries/outbox';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
+import { env } from '@/lib/env';
 import { getTransport, type Transport } from './transport';
 
 // Every mail is first an email_outbox row, written inside the caller's transaction, so a provider
@@ -72,7 +73,7 @@ export type DeliveryOutcome = 'sent' | 'retry' | 'dead' | 'skipped';
 export async function deliverOne(id: string, transport: Transport = getTransport()): Promise<DeliveryOutcome> {
   let claimed;
   try {
-    claimed = await claimOutbox(db, id);
+    claimed = await claimOutbox(db, id, env().OUTBOX_BACKOFF_SECONDS);
   } catch (err) {
     console.error(`[mail] could not claim ${id}:`, (err as Error).message);
     return 'skipped';

@@ -34,6 +34,8 @@ export class ResendTransport implements Transport {
   constructor(
     apiKey: string,
     private readonly from: string,
+    /** A provider that does not answer within this is a failed attempt (retried later). */
+    private readonly timeoutMs: number = 15_000,
   ) {
     this.client = new Resend(apiKey);
   }
@@ -41,7 +43,7 @@ export class ResendTransport implements Transport {
   async send(mail: OutgoingMail): Promise<void> {
     const { data, error } = await this.client.emails.send(
       { from: this.from, to: [mail.to], subject: mail.subject, html: mail.html, text: mail.text },
-      { idempotencyKey: mail.id },
+      { idempotencyKey: mail.id, signal: AbortSignal.timeout(this.timeoutMs) },
     );
     if (error || !data?.id) {
       const status = error && 'statusCode' in error && error.statusCode ? ` (${error.statusCode})` : '';
@@ -82,6 +84,6 @@ export class MailboxTransport implements Transport {
 
 export function getTransport(): Transport {
   const e = env();
-  if (e.RESEND_API_KEY) return new ResendTransport(e.RESEND_API_KEY, e.EMAIL_FROM);
+  if (e.RESEND_API_KEY) return new ResendTransport(e.RESEND_API_KEY, e.EMAIL_FROM, e.MAIL_SEND_TIMEOUT_SECONDS * 1000);
   return new MailboxTransport(e.MAILBOX_DIR);
 }

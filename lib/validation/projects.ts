@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './text';
 import type { ProjectStatus, ProjectType } from '@/db/schema';
+import { idempotencyKeySchema } from './idempotency';
 
 // Shared by the "Request a project" form and its server action (and by the admin's project
 // editor, which reuses the field schemas). The form holds strings; the schema turns them into
@@ -134,6 +135,8 @@ export const projectRequestSchema = z
     endDate: calendarDateSchema,
     /** Staff only: the client the project is for. Ignored for a CLIENT viewer. */
     clientId: text().trim().min(1).optional(),
+    /** The form's idempotency key: the same key twice requests one project. */
+    idempotencyKey: idempotencyKeySchema,
   })
   .superRefine(refineDateRange);
 
@@ -149,6 +152,8 @@ export type ProjectRequestFormValues = {
   budget: string;
   startDate: string;
   endDate: string;
+  /** Sent by the form (not a field): see idempotencyKeySchema. */
+  idempotencyKey?: string;
 };
 
 export const PROJECT_SORTS = ['updated', 'created', 'title', 'start'] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from './text';
 import type { TicketStatus } from '@/db/schema';
 import { TICKET_PRIORITY_VALUES } from './collab';
+import { idempotencyKeySchema } from './idempotency';
 
 // Shared by the ticket forms and their server actions (client portal and admin).
 
@@ -34,6 +35,8 @@ export const createTicketSchema = z.object({
   clientId: text().trim().min(1).optional(),
   /** LOW, MEDIUM (default), HIGH or URGENT. */
   priority: z.enum(TICKET_PRIORITY_VALUES, { message: 'Choose a valid priority' }).optional(),
+  /** The form's idempotency key: the same key twice creates one ticket. */
+  idempotencyKey: idempotencyKeySchema,
 });
 export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export type CreateTicket = z.output<typeof createTicketSchema>;
@@ -45,6 +48,8 @@ export const commentSchema = z.object({
     .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
   /** Staff only: an internal note, never shown to the client (ignored for a CLIENT). */
   internal: z.boolean().optional(),
+  /** The form's idempotency key: the same key twice adds one comment. */
+  idempotencyKey: idempotencyKeySchema,
 });
 export type CommentInput = z.input<typeof commentSchema>;
 

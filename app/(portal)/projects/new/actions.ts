@@ -23,6 +23,7 @@ export async function requestProjectAction(input: ProjectRequestFormValues): Pro
       budget: i.budget,
       startDate: i.startDate,
       endDate: i.endDate,
+      idempotencyKey: i.idempotencyKey,
     });
     revalidatePath('/projects');
     revalidatePath('/dashboard');

@@ -24,10 +24,14 @@ function refresh(ticketNumber: string) {
 }
 
 /** The client replies on their own ticket (status → OPEN; staff are mailed). */
-export async function replyAction(ticketNumber: string, input: { content: string }): Promise<ActionResult> {
+export async function replyAction(
+  ticketNumber: string,
+  input: { content: string; idempotencyKey?: string },
+): Promise<ActionResult> {
   const viewer = await requireUser(['CLIENT']);
   try {
-    await addComment(viewer, String(ticketNumber), { content: input?.content }, await requestContext());
+    const { content, idempotencyKey } = input ?? {};
+    await addComment(viewer, String(ticketNumber), { content, idempotencyKey }, await requestContext());
     refresh(String(ticketNumber).toUpperCase());
     return { ok: true, message: 'Reply sent' };
   } catch (err) {
