@@ -50,19 +50,14 @@ test.afterAll(async () => {
   const leaks = failures.length;
   if (leaks) console.log(`Access matrix failures:\n  ${failures.join('\n  ')}`);
   console.log(`Access matrix: ${checks} checks, ${leaks} leaks`);
-  console.log(`Access matrix: ${soft.notFound} not-found and ${soft.redirect} redirect cells answered 200 after streaming (loading.tsx)`);
+  if (soft.notFound + soft.redirect) {
+    console.log(`Access matrix: ${soft.notFound} not-found and ${soft.redirect} redirect cells answered 200 after streaming (a loading.tsx above the page)`);
+  }
   console.log(
     `Access matrix: ${posted.cells} action × visitor cells posted (${posted.requests} requests), ` +
       `${posted.snapshots} snapshot comparisons, ${posted.skipped.length} allowed cells not posted`,
   );
   record({ area: 'Access matrix', label: 'checks', value: checks, failures: leaks });
-  record({
-    area: 'Access matrix',
-    label: 'soft 404 / redirect (streamed 200)',
-    value: soft.notFound + soft.redirect,
-    failures: 0,
-    note: `${soft.notFound} not-found, ${soft.redirect} redirects rendered after a loading.tsx flushed 200`,
-  });
   record({ area: 'Access matrix', label: 'action × visitor cells posted', value: posted.cells, failures: 0 });
   record({ area: 'Access matrix', label: 'action requests', value: posted.requests, failures: 0 });
   record({ area: 'Access matrix', label: 'snapshot comparisons', value: posted.snapshots, failures: 0 });
@@ -432,25 +427,26 @@ function locationPath(r: HttpResponse): string | null {
 }
 
 /**
- * Pages below a loading.tsx stream: the 200 and the skeleton are sent before the page runs, so a
- * notFound() or redirect() in the page cannot change the status any more. Next then renders the
- * not-found boundary (with `noindex`) or a client-side redirect (meta refresh). These count as the
- * expected 404 / redirect, and are tallied apart ("soft") for the report.
+ * A page below a loading.tsx streams: the 200 and the skeleton are sent before the page runs, so a
+ * notFound() or redirect() in it can no longer change the status (Next renders the not-found
+ * boundary with `noindex`, or a client-side redirect). ARCHITECTURE.md wants a real 404 for a
+ * foreign id, so the detail pages and the role-gated ones have no loading boundary above them
+ * (the list pages keep theirs in a `(list)` route group). Such a streamed answer is a failure;
+ * it is counted apart to say why.
  */
 const soft = { notFound: 0, redirect: 0 };
 
 function matches(r: HttpResponse, expected: PageOutcome | HandlerOutcome): boolean {
   if (expected === 404 && r.status === 200 && r.text.includes('NEXT_HTTP_ERROR_FALLBACK;404') && r.text.includes('name="robots" content="noindex"')) {
     soft.notFound++;
-    return true;
+    return false;
   }
   if (typeof expected === 'number') return r.status === expected;
   const target = expected.startsWith('→') ? expected.slice(1) : expected;
   const streamed = /NEXT_REDIRECT;(?:replace|push);([^;]+);/.exec(r.text)?.[1];
   if (r.status === 200 && streamed !== undefined && r.text.includes('__next-page-redirect')) {
-    const ok = new URL(streamed, server().baseUrl).pathname.startsWith(target);
-    if (ok) soft.redirect++;
-    return ok;
+    soft.redirect++;
+    return false;
   }
   const loc = locationPath(r);
   return r.status >= 300 && r.status < 400 && loc !== null && (loc === target || loc.startsWith(target));
