@@ -19,7 +19,8 @@ let capture: Captured[] | null = null;
 
 // The app's `db` (db/index.ts) is a lazy proxy over globalThis.__portalDb: put a node-postgres
 // handle there before any query runs, with a logger that records statements while capturing.
-const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 10 });
+// jit=off, as db/index.ts sets it on the app's pool.
+const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 10, options: '-c jit=off' });
 const logger = {
   logQuery(query: string, params: unknown[]) {
     capture?.push({ sql: query, params });
