@@ -1,14 +1,14 @@
 import * as React from 'react';
 
 import { getViewer } from '@/lib/auth/session';
-import { listNotifications, unreadNotificationCount } from '@/db/queries/notifications';
+import { notificationBell } from '@/db/queries/notifications';
 import { NotificationMenu } from '@/components/collab/notification-menu';
 
 /** The header's bell (server part): the viewer's unread count and latest notifications. */
 export async function NotificationBell() {
   const viewer = await getViewer();
   if (!viewer) return null;
-  const [unread, items] = await Promise.all([unreadNotificationCount(viewer), listNotifications(viewer, { limit: 8 })]);
+  const { unread, items } = await notificationBell(viewer, 8);
   return (
     <NotificationMenu
       unread={unread}
