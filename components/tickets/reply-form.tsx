@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
 
 import type { ActionResult } from '@/lib/action-result';
-import { COMMENT_MAX, commentSchema, type CommentInput } from '@/lib/validation/tickets';
+import { COMMENT_MAX, commentSchema, type CommentInput } from '@/lib/validation/comment';
 import { Button } from '@/components/ui/button';
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Textarea } from '@/components/ui/textarea';

@@ -2,6 +2,7 @@ import 'server-only';
 import { createElement } from 'react';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db';
 import { projects, supportTickets, ticketComments, users } from '@/db/schema';
@@ -585,7 +586,9 @@ export async function addComment(
   input: unknown,
   ctx: ActivityContext = {},
 ): Promise<AddedComment> {
-  const { content, internal: wantsInternal } = commentSchema.parse(input);
+  // Classic z.parse on the shared zod/mini schema: a refusal is a classic ZodError, which the
+  // actions turn into field messages (a mini schema's own .parse throws a $ZodError they miss).
+  const { content, internal: wantsInternal } = z.parse(commentSchema, input);
   const sender = senderOfRole(viewer.role);
   // Only staff write internal notes; a client's "internal" flag is ignored.
   const internal = wantsInternal === true && isStaff(viewer.role);

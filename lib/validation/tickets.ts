@@ -12,7 +12,7 @@ export const SUBJECT_MIN = 3;
 export const SUBJECT_MAX = 200;
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 10_000;
-export const COMMENT_MAX = 10_000;
+export { COMMENT_MAX } from './comment';
 
 const optionalId = z
   .string()
@@ -40,16 +40,8 @@ export const createTicketSchema = z.object({
 export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export type CreateTicket = z.output<typeof createTicketSchema>;
 
-export const commentSchema = z.object({
-  content: z
-    .string({ message: 'Write a reply' })
-    .trim()
-    .min(1, { message: 'Write a reply' })
-    .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
-  /** Staff only: an internal note, never shown to the client (ignored for a CLIENT). */
-  internal: z.boolean().optional(),
-});
-export type CommentInput = z.input<typeof commentSchema>;
+// The reply schema lives in ./comment (zod/mini: it is shipped to the browser with the reply form).
+export { commentSchema, type CommentInput } from './comment';
 
 export const ticketStatusSchema = z.enum(TICKET_STATUS_VALUES, { message: 'Choose a valid status' });
 

@@ -1,0 +1,22 @@
+import * as z from 'zod/mini';
+
+// The reply schema, shared by the reply form (components/tickets/reply-form.tsx, in the browser)
+// and addComment (db/queries/tickets.ts, on the server): ONE set of rules for both sides.
+// It is written with `zod/mini` because the form ships it to the browser: zod/mini's functions
+// tree-shake, so the ticket page carries a few kB of validation instead of all of zod (about
+// 47 kB compressed with the classic API: docs/decisions/008-performance.md). The server parses it
+// with classic `z.parse(commentSchema, …)` so a refusal is still a classic ZodError for the actions.
+// Nothing else may be imported here: this module is part of the ticket page's browser bundle.
+
+export const COMMENT_MAX = 10_000;
+
+export const commentSchema = z.object({
+  content: z.string({ error: 'Write a reply' }).check(
+    z.trim(),
+    z.minLength(1, { error: 'Write a reply' }),
+    z.maxLength(COMMENT_MAX, { error: 'A reply can be at most 10,000 characters' }),
+  ),
+  /** Staff only: an internal note, never shown to the client (ignored for a CLIENT). */
+  internal: z.optional(z.boolean()),
+});
+export type CommentInput = z.input<typeof commentSchema>;
