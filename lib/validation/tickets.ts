@@ -57,6 +57,19 @@ export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const TICKET_PAGE_SIZE = 25;
 
+/** Comments per window of a ticket page's thread (the newest ones first; "Show earlier" for more). */
+export const THREAD_PAGE_SIZE = 50;
+
+/** A ticket page's search params: `before` = a comment id (the thread window ends before it). */
+export const threadParamsSchema = z.object({
+  before: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined)
+    .pipe(z.string().max(100).optional())
+    .optional()
+    .catch(undefined),
+});
+
 export const ticketListParamsSchema = z.object({
   status: z
     .union([z.enum(TICKET_STATUS_VALUES), z.array(z.enum(TICKET_STATUS_VALUES))])

@@ -19,6 +19,7 @@ import { changeUserRole, deleteUser, setUserActive } from '@/db/queries/staff';
 import {
   ACTIONS,
   entityTimeline,
+  ticketActivity,
   listActivity,
   logActivity,
   serviceReport,
@@ -280,6 +281,19 @@ describe('whose move and the service report', () => {
     expect(w.clientMs).toBe(24 * h);
     await expectRejects(() => ticketWaiting(other, t.id), NotFoundError);
 
+    // The ticket page's single statement gives the same answers as the two functions above,
+    // for the client (client-safe entries only) and for staff (every entry, names).
+    await assignTicket(admin, t.ticketNumber, { assigneeId: admin.id });
+    const now = new Date(created + 30 * h);
+    for (const viewer of [c, admin]) {
+      const combined = await ticketActivity(viewer, t.id, now);
+      expect(combined.waiting).toEqual(await ticketWaiting(viewer, t.id, now));
+      expect(combined.timeline).toEqual(await entityTimeline(viewer, 'ticket', t.id));
+    }
+    expect((await ticketActivity(c, t.id, now)).timeline.map((e) => e.action)).not.toContain(ACTIONS.ticketAssigned);
+    expect((await ticketActivity(admin, t.id, now)).timeline.map((e) => e.action)).toContain(ACTIONS.ticketAssigned);
+    await expectRejects(() => ticketActivity(other, t.id), NotFoundError);
+    await expectRejects(() => ticketActivity(c, 'no-such-ticket'), NotFoundError);
 
     const report = await serviceReport(c);
     expect(report.tickets).toBe(1);
