@@ -6,9 +6,11 @@ import * as z from 'zod/mini';
 // tree-shake, so the ticket page carries a few kB of validation instead of all of zod (about
 // 47 kB compressed with the classic API: docs/decisions/008-performance.md). The server parses it
 // with classic `z.parse(commentSchema, …)` so a refusal is still a classic ZodError for the actions.
-// Nothing else may be imported here: this module is part of the ticket page's browser bundle.
+// The reply form loads this module lazily, on first use (see reply-form.tsx); the limit it shows
+// while typing comes from ./comment-limits, which has no zod in it.
+import { COMMENT_MAX } from './comment-limits';
 
-export const COMMENT_MAX = 10_000;
+export { COMMENT_MAX };
 
 export const commentSchema = z.object({
   content: z.string({ error: 'Write a reply' }).check(
