@@ -61,13 +61,14 @@ export function TicketTable({ tickets, side, basePath, showClient, showProject =
           <TableHead scope="col">Last reply</TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody className="max-md:block max-md:space-y-3">
+      {/* The last card keeps its border: TableBody strips the last row's (a table's bottom rule). */}
+      <TableBody className="max-md:block max-md:space-y-3 max-md:[&_tr:last-child]:border">
         {tickets.map((t) => (
           <TableRow
             key={t.id}
             data-ticket={t.ticketNumber}
             className={cn(
-              'max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-xl max-md:border max-md:p-4 max-md:last:border',
+              'max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-xl max-md:border max-md:p-4',
               isWaiting(t) && 'bg-amber-50/60 max-md:border-amber-300 dark:bg-amber-950/30 max-md:dark:border-amber-800',
             )}
           >
