@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
+import { Pool as NeonPool, neonConfig, type PoolClient as NeonPoolClient } from '@neondatabase/serverless';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -84,12 +84,17 @@ function create(): Handle {
   const logger = process.env.DB_QUERY_COUNTER === '1' ? queryCounterLogger : undefined;
 
   if (driver === 'pg') {
+    // jit=off: PostgreSQL's JIT compiles any statement whose estimated cost passes jit_above_cost
+    // (the staff dashboard's figures, the queue) and the compilation costs more than the statement
+    // (an A/B at 2 M comments: /admin 1,955 → 893 ms; docs/decisions/008-performance.md). It is a
+    // startup parameter here, so it costs no round trip.
     const pool = watch(
       new pg.Pool({
         connectionString: url,
         max: Number(process.env.DATABASE_POOL_MAX ?? 10),
         // A server that does not answer fails the request (503) instead of hanging it.
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        options: '-c jit=off',
       }),
     );
     return { db: drizzlePg({ client: pool, schema, logger }), driver, close: () => pool.end() };
@@ -106,6 +111,13 @@ function create(): Handle {
       neonConfig.pipelineConnect = false;
     }
     const pool = watch(new NeonPool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }));
+    // jit=off as for pg (above), but not as a startup `options` parameter: Neon's pooled endpoint
+    // (PgBouncer) refuses a connection with `unsupported startup parameter in options: jit`. A SET
+    // on each new connection works on both endpoints; the client queues it before the first query.
+    // (Behind the pooler it lands on a shared server connection, where jit=off is just as right.)
+    pool.on('connect', (client: NeonPoolClient) => {
+      client.query('SET jit = off').catch((err: Error) => console.error('[db] SET jit = off failed:', err.message));
+    });
     const db = drizzleNeon({ client: pool, schema, logger }) as unknown as Database;
     return { db, driver, close: () => pool.end() };
   }

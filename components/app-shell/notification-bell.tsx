@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 import { getViewer } from '@/lib/auth/session';
-import { listNotifications, unreadNotificationCount } from '@/db/queries/notifications';
+import { notificationBell } from '@/db/queries/notifications';
 import { NotificationMenu } from '@/components/collab/notification-menu';
 import { rethrowOutage } from '@/lib/outage';
 
@@ -10,9 +10,7 @@ export async function NotificationBell() {
   const viewer = await getViewer();
   if (!viewer) return null;
   // Rendered by the layout, above the page's loading boundary: an outage → the 503 page.
-  const [unread, items] = await Promise.all([unreadNotificationCount(viewer), listNotifications(viewer, { limit: 8 })]).catch(
-    rethrowOutage,
-  );
+  const { unread, items } = await notificationBell(viewer, 8).catch(rethrowOutage);
   return (
     <NotificationMenu
       unread={unread}

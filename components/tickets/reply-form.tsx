@@ -1,17 +1,27 @@
 'use client';
 
 import * as React from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
 
 import type { ActionResult } from '@/lib/action-result';
-import { COMMENT_MAX, commentSchema, type CommentInput } from '@/lib/validation/tickets';
+import { COMMENT_MAX } from '@/lib/validation/comment-limits';
+import type { CommentInput } from '@/lib/validation/comment';
 import { Button } from '@/components/ui/button';
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
 import { Textarea } from '@/components/ui/textarea';
 import { showFieldErrors } from '@/lib/form-errors';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+
+// The shared reply schema (and the zod code it needs) is loaded on first use, in its own chunk:
+// validation runs only once someone types or sends, so the ticket page's first load does not
+// carry it (docs/decisions/008-performance.md). Focusing the box starts the download.
+const loadCommentSchema = () => import('@/lib/validation/comment');
+const commentResolver: Resolver<CommentInput> = async (values, context, options) => {
+  const { commentSchema } = await loadCommentSchema();
+  return zodResolver(commentSchema, undefined, { raw: true })(values, context, options);
+};
 
 type ReplyFormProps = {
   ticketNumber: string;
@@ -35,7 +45,7 @@ type ReplyFormProps = {
 export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel = 'Send reply', hint, allowInternal = false }: ReplyFormProps) {
   const [internal, setInternal] = React.useState(false);
   const form = useForm<CommentInput>({
-    resolver: zodResolver(commentSchema, undefined, { raw: true }),
+    resolver: commentResolver,
     defaultValues: { content: '' },
   });
   const inFlight = React.useRef(false);
@@ -86,6 +96,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
                   rows={5}
                   maxLength={COMMENT_MAX}
                   className="min-h-32"
+                  onFocus={() => void loadCommentSchema()}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
                       e.preventDefault();

@@ -133,6 +133,47 @@ export async function listNotifications(
   }));
 }
 
+/**
+ * The header bell on every page: the unread count and the latest notifications in ONE statement
+ * (the count rides along as a scalar subquery on each row), so the bell costs one round trip per
+ * page instead of two. No rows at all means no notifications, hence nothing unread.
+ */
+export async function notificationBell(
+  viewer: ViewerLike,
+  limit = 8,
+): Promise<{ unread: number; items: NotificationItem[] }> {
+  const rows = await db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      ticketNumber: supportTickets.ticketNumber,
+      projectId: notifications.projectId,
+      unread: sql<number>`(select count(*)::int from ${notifications} n
+        where n.user_id = ${viewer.id} and n.read_at is null)`.mapWith(Number),
+    })
+    .from(notifications)
+    .leftJoin(supportTickets, eq(supportTickets.id, notifications.ticketId))
+    .where(eq(notifications.userId, viewer.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(Math.min(Math.max(limit, 1), 100));
+  return {
+    unread: rows[0]?.unread ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      readAt: r.readAt,
+      createdAt: r.createdAt,
+      href: linkFor(viewer.role, r.ticketNumber, r.projectId),
+    })),
+  };
+}
+
 export async function unreadNotificationCount(viewer: ViewerLike): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })

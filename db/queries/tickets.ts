@@ -2,6 +2,7 @@ import 'server-only';
 import { createElement } from 'react';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db';
 import { projects, supportTickets, ticketComments, users } from '@/db/schema';
@@ -27,6 +28,7 @@ import {
   createTicketSchema,
   ticketListParamsSchema,
   ticketStatusSchema,
+  THREAD_PAGE_SIZE,
   type TicketListParams,
   type TicketSort,
 } from '@/lib/validation/tickets';
@@ -367,6 +369,95 @@ export type ThreadComment = {
   internal: boolean;
 };
 
+export type ThreadPage = {
+  /** At most `limit` comments, oldest first: the newest ones, or the ones before `before`. */
+  comments: ThreadComment[];
+  /** The `before` value that shows the comments preceding these (null: these are the first). */
+  earlierCursor: string | null;
+};
+
+/**
+ * One window of a ticket's thread, for the ticket pages: the newest `limit` comments, or with
+ * `before` (a comment id of this ticket) the `limit` comments just older than it. A keyset on
+ * (created_at, id), so a window costs the same however long the thread; the page (HTML, RSC
+ * payload, hydration) stops growing with the thread too. One statement, scoped like
+ * listComments: a foreign or missing ticket is a NotFoundError. An unknown `before` matches no
+ * comment and yields an empty window.
+ */
+export async function listThread(
+  viewer: ViewerLike,
+  ticketId: string,
+  params: { before?: string | null; limit?: number } = {},
+): Promise<ThreadPage> {
+  const limit = Math.min(Math.max(params.limit ?? THREAD_PAGE_SIZE, 1), 200);
+  const before = params.before ? String(params.before).slice(0, 100) : null;
+  const rows = await db
+    .select({
+      ticketId: supportTickets.id,
+      id: ticketComments.id,
+      content: ticketComments.content,
+      sender: ticketComments.sender,
+      createdAt: ticketComments.createdAt,
+      updatedAt: ticketComments.updatedAt,
+      authorId: users.id,
+      authorName: users.name,
+      authorRole: users.role,
+      internal: ticketComments.internal,
+    })
+    .from(supportTickets)
+    .leftJoin(
+      ticketComments,
+      and(
+        eq(ticketComments.ticketId, supportTickets.id),
+        // A client never receives an internal note, whatever the page.
+        isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
+        before
+          ? sql`(${ticketComments.createdAt}, ${ticketComments.id}) < (select c.created_at, c.id from ${ticketComments} c
+              where c.id = ${before} and c.ticket_id = ${supportTickets.id})`
+          : undefined,
+      ),
+    )
+    .leftJoin(users, eq(users.id, ticketComments.userId))
+    .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
+    .orderBy(desc(ticketComments.createdAt), desc(ticketComments.id))
+    .limit(limit + 1);
+  if (rows.length === 0) throw new NotFoundError();
+  const comments = toThreadComments(rows.slice(0, limit)).reverse();
+  return { comments, earlierCursor: rows.length > limit && comments[0] ? comments[0].id : null };
+}
+
+type ThreadRow = {
+  id: string | null;
+  content: string | null;
+  sender: CommentSender | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  authorId: string | null;
+  authorName: string | null;
+  authorRole: Role | null;
+  internal: boolean | null;
+};
+
+/** Drops the left join's empty row (a ticket without comments) and fills the author fallbacks. */
+function toThreadComments(rows: ThreadRow[]): ThreadComment[] {
+  const out: ThreadComment[] = [];
+  for (const r of rows) {
+    if (r.id === null || r.content === null || r.sender === null || r.createdAt === null || r.updatedAt === null) continue;
+    out.push({
+      id: r.id,
+      content: r.content,
+      sender: r.sender,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      authorId: r.authorId ?? '',
+      authorName: r.authorName,
+      authorRole: r.authorRole ?? (r.sender === 'ADMIN' ? 'ADMIN' : 'CLIENT'),
+      internal: r.internal === true,
+    });
+  }
+  return out;
+}
+
 /**
  * A ticket's comments, oldest first, with author name and role. One statement: the ticket is
  * joined to its comments, so a foreign or missing ticket (no row at all) is a NotFoundError.
@@ -398,22 +489,7 @@ export async function listComments(viewer: ViewerLike, ticketId: string): Promis
     .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
     .orderBy(asc(ticketComments.createdAt), asc(ticketComments.id));
   if (rows.length === 0) throw new NotFoundError();
-  const out: ThreadComment[] = [];
-  for (const r of rows) {
-    if (r.id === null || r.content === null || r.sender === null || r.createdAt === null || r.updatedAt === null) continue;
-    out.push({
-      id: r.id,
-      content: r.content,
-      sender: r.sender,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-      authorId: r.authorId ?? '',
-      authorName: r.authorName,
-      authorRole: r.authorRole ?? (r.sender === 'ADMIN' ? 'ADMIN' : 'CLIENT'),
-      internal: r.internal === true,
-    });
-  }
-  return out;
+  return toThreadComments(rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -624,7 +700,9 @@ export async function addComment(
   input: unknown,
   ctx: ActivityContext = {},
 ): Promise<AddedComment> {
-  const { content, internal: wantsInternal, idempotencyKey } = commentSchema.parse(input);
+  // Classic z.parse on the shared zod/mini schema: a refusal is a classic ZodError, which the
+  // actions turn into field messages (a mini schema's own .parse throws a $ZodError they miss).
+  const { content, internal: wantsInternal, idempotencyKey } = z.parse(commentSchema, input);
   const sender = senderOfRole(viewer.role);
   // Only staff write internal notes; a client's "internal" flag is ignored.
   const internal = wantsInternal === true && isStaff(viewer.role);

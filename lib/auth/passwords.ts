@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { hash as argonHash, verify as argonVerify, type Algorithm } from '@node-rs/argon2';
 import { verify as bcryptVerify } from '@node-rs/bcrypt';
 import { dictionary } from '@zxcvbn-ts/language-common';
@@ -15,8 +16,42 @@ const ARGON2_OPTIONS = {
 // The length rules live with the shared form schemas; re-exported here so this module's API stays.
 export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/auth';
 
+// ── A cap on concurrent hash work ───────────────────────────────────────────────────────────
+// Each argon2id/bcrypt call runs on libuv's thread pool (4 threads) and keeps a core busy for
+// ~50–100 ms. Without a cap, a burst of sign-ins takes every core from the pages being rendered
+// (the bench's sign-in storm: /tickets p95 2.5 × quiet). With at most `limit` hashes at once per
+// process (default: half the cores, at least 1) the rest wait their turn in a FIFO queue: a
+// sign-in during a storm is slower, the pages are not. The event loop is never blocked either way.
+// PASSWORD_HASH_CONCURRENCY overrides the limit. Every path (hash, verify, dummy) goes through it,
+// so an unknown address still costs the same wait as a wrong password.
+function hashConcurrencyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number.parseInt(env.PASSWORD_HASH_CONCURRENCY ?? '', 10);
+  if (Number.isInteger(configured) && configured >= 1) return Math.min(configured, 64);
+  return Math.max(1, Math.floor(os.availableParallelism() / 2));
+}
+
+const gate = { limit: hashConcurrencyLimit(), active: 0, waiting: [] as (() => void)[] };
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (gate.active >= gate.limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  else gate.active++;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line (active stays the same), or free it.
+    const next = gate.waiting.shift();
+    if (next) next();
+    else gate.active--;
+  }
+}
+
+/** The hashing gate's state (tests and diagnostics): its limit, hashes running, hashes queued. */
+export function hashingLoad(): { limit: number; active: number; queued: number } {
+  return { limit: gate.limit, active: gate.active, queued: gate.waiting.length };
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argonHash(password, ARGON2_OPTIONS);
+  return limited(() => argonHash(password, ARGON2_OPTIONS));
 }
 
 export type PasswordCheck = { ok: boolean; needsRehash: boolean };
@@ -29,10 +64,10 @@ export async function verifyPassword(password: string, stored: string | null): P
   }
   try {
     if (/^\$2[aby]\$/.test(stored)) {
-      const ok = await bcryptVerify(password, stored);
+      const ok = await limited(() => bcryptVerify(password, stored));
       return { ok, needsRehash: ok };
     }
-    const ok = await argonVerify(stored, password);
+    const ok = await limited(() => argonVerify(stored, password));
     const needsRehash = ok && !stored.startsWith(`$argon2id$v=19$m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}$`);
     return { ok, needsRehash };
   } catch {
@@ -46,7 +81,7 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Y3cmFtR+lIRIp7W+lK/u7g$1Z+p2O
 
 /** Spends the same time as a real verification, so an unknown email answers as slowly as a wrong password. */
 export async function dummyVerify(password: string): Promise<void> {
-  await argonVerify(DUMMY_HASH, password).catch(() => false);
+  await limited(() => argonVerify(DUMMY_HASH, password)).catch(() => false);
 }
 
 const common = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));

@@ -14,7 +14,7 @@ export const SUBJECT_MIN = 3;
 export const SUBJECT_MAX = 200;
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 10_000;
-export const COMMENT_MAX = 10_000;
+export { COMMENT_MAX } from './comment';
 
 const optionalId = text()
   .nullish()
@@ -41,17 +41,8 @@ export const createTicketSchema = z.object({
 export type CreateTicketInput = z.input<typeof createTicketSchema>;
 export type CreateTicket = z.output<typeof createTicketSchema>;
 
-export const commentSchema = z.object({
-  content: text({ message: 'Write a reply' })
-    .trim()
-    .min(1, { message: 'Write a reply' })
-    .max(COMMENT_MAX, { message: 'A reply can be at most 10,000 characters' }),
-  /** Staff only: an internal note, never shown to the client (ignored for a CLIENT). */
-  internal: z.boolean().optional(),
-  /** The form's idempotency key: the same key twice adds one comment. */
-  idempotencyKey: idempotencyKeySchema,
-});
-export type CommentInput = z.input<typeof commentSchema>;
+// The reply schema lives in ./comment (zod/mini: it is shipped to the browser with the reply form).
+export { commentSchema, type CommentInput } from './comment';
 
 export const ticketStatusSchema = z.enum(TICKET_STATUS_VALUES, { message: 'Choose a valid status' });
 
@@ -65,6 +56,19 @@ export const TICKET_SORTS = ['last_reply', 'created', 'updated', 'waiting', 'pri
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const TICKET_PAGE_SIZE = 25;
+
+/** Comments per window of a ticket page's thread (the newest ones first; "Show earlier" for more). */
+export const THREAD_PAGE_SIZE = 50;
+
+/** A ticket page's search params: `before` = a comment id (the thread window ends before it). */
+export const threadParamsSchema = z.object({
+  before: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined)
+    .pipe(z.string().max(100).optional())
+    .optional()
+    .catch(undefined),
+});
 
 export const ticketListParamsSchema = z.object({
   status: z

@@ -19,7 +19,8 @@ let capture: Captured[] | null = null;
 
 // The app's `db` (db/index.ts) is a lazy proxy over globalThis.__portalDb: put a node-postgres
 // handle there before any query runs, with a logger that records statements while capturing.
-const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 10 });
+// jit=off, as db/index.ts sets it on the app's pool.
+const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 10, options: '-c jit=off' });
 const logger = {
   logQuery(query: string, params: unknown[]) {
     capture?.push({ sql: query, params });
@@ -57,6 +58,7 @@ async function optional(module: string): Promise<Record<string, AnyFn | undefine
 }
 const notifications = await optional('@/db/queries/notifications');
 const activity = await optional('@/db/queries/activity');
+const tickets = await optional('@/db/queries/tickets');
 const call = (fn: AnyFn | undefined, ...args: unknown[]) => (fn ? fn(...args) : Promise.resolve(null));
 
 const client = await viewerOf(CLIENT_EMAIL);
@@ -67,8 +69,9 @@ type V = typeof client;
 const layout = (viewer: V) =>
   Promise.all([
     loadSessionUser(viewer.id),
-    call(notifications.unreadNotificationCount, viewer),
-    call(notifications.listNotifications, viewer, { limit: 8 }),
+    ...(notifications.notificationBell
+      ? [call(notifications.notificationBell, viewer, 8)]
+      : [call(notifications.unreadNotificationCount, viewer), call(notifications.listNotifications, viewer, { limit: 8 })]),
   ]);
 
 // Each page: its layout and its own calls, concurrently as React renders them.
@@ -83,6 +86,11 @@ const pages: Record<string, () => Promise<unknown>> = {
       layout(client),
       (async () => {
         const ticket = await getTicketByNumber(client, HEAVY_TICKET);
+        // The page's calls: one window of the thread and one statement for timeline + waiting
+        // (the older tree's calls when those functions do not exist).
+        if (tickets.listThread && activity.ticketActivity) {
+          return Promise.all([tickets.listThread(client, ticket.id), activity.ticketActivity(client, ticket.id)]);
+        }
         return Promise.all([
           listComments(client, ticket.id),
           call(activity.entityTimeline, client, 'ticket', ticket.id),

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { MESSAGES, registerAccount, requestPasswordReset, resetPassword, signInWithPassword } from '@/db/queries/accounts';
 import { rateLimits, users } from '@/db/schema';
 import { UserError } from '@/lib/action-result';
-import { hashPassword, isCommonPassword, verifyPassword } from '@/lib/auth/passwords';
+import { hashingLoad, hashPassword, isCommonPassword, verifyPassword } from '@/lib/auth/passwords';
 import { flushDeliveries } from '@/lib/email/outbox';
 import { clientIp, RATE_LIMITS, tooManyAttemptsMessage } from '@/lib/rate-limit';
 import { registerSchema } from '@/lib/validation/auth';
@@ -202,6 +202,28 @@ describe('passwords', () => {
     expect(after.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword('legacy passphrase 2019', after.passwordHash)).toEqual({ ok: true, needsRehash: false });
     expect(await signInWithPassword({ email: user.email, password: 'legacy passphrase 2019' }, { ip: ip() })).toMatchObject({ ok: true });
+  });
+
+  it('hash work is capped per process: a burst of sign-ins queues instead of taking every core', async () => {
+    const hash = await hashPassword('a burst of sign-ins');
+    const { limit } = hashingLoad();
+    expect(limit).toBeGreaterThanOrEqual(1);
+    let maxActive = 0;
+    const sample = () => (maxActive = Math.max(maxActive, hashingLoad().active));
+    const timer = setInterval(sample, 2);
+    const burst = [
+      ...Array.from({ length: limit + 2 }, (_, i) => verifyPassword(i % 2 ? 'a burst of sign-ins' : 'wrong one', hash)),
+      verifyPassword('x', '$argon2id$not-a-hash'), // a failing call must free its slot too
+      verifyPassword('x', null), // the dummy verification waits its turn as well
+    ];
+    // Calls beyond the limit wait in the queue, before any of them started hashing.
+    expect(hashingLoad()).toMatchObject({ active: limit, queued: burst.length - limit });
+    const results = await Promise.all(burst);
+    clearInterval(timer);
+    sample();
+    expect(maxActive).toBeLessThanOrEqual(limit);
+    expect(results.map((r) => r.ok)).toEqual([...Array.from({ length: limit + 2 }, (_, i) => i % 2 === 1), false, false]);
+    expect(hashingLoad()).toMatchObject({ active: 0, queued: 0 });
   });
 
   it('$2a$ and $2y$ prefixes verify as well', async () => {

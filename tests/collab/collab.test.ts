@@ -19,6 +19,7 @@ import { changeUserRole, deleteUser, setUserActive } from '@/db/queries/staff';
 import {
   ACTIONS,
   entityTimeline,
+  ticketActivity,
   listActivity,
   logActivity,
   serviceReport,
@@ -28,6 +29,7 @@ import {
 import {
   getNotificationPreferences,
   listNotifications,
+  notificationBell,
   markAllNotificationsRead,
   markNotificationRead,
   setNotificationPreferences,
@@ -183,6 +185,25 @@ describe('notifications', () => {
     expect(await unreadNotificationCount(client)).toBe(0);
   });
 
+  it('the bell (one statement) agrees with the count and the list, and is the viewer’s own', async () => {
+    const t = await makeTicket(client.id);
+    await setTicketStatus(admin, t.ticketNumber, 'PENDING');
+    await setTicketStatus(admin, t.ticketNumber, 'RESOLVED');
+    const [first] = await listNotifications(client, { unreadOnly: true });
+    await markNotificationRead(client, first!.id);
+    const bell = await notificationBell(client, 3);
+    expect(bell.unread).toBe(await unreadNotificationCount(client));
+    expect(bell.unread).toBeGreaterThan(0);
+    expect(bell.items).toEqual(await listNotifications(client, { limit: 3 }));
+    // A read notification is still listed; the count only counts unread ones.
+    await markAllNotificationsRead(client);
+    const after = await notificationBell(client, 3);
+    expect(after.unread).toBe(0);
+    expect(after.items.length).toBe(3);
+    // Nobody's notifications: an empty bell, not an error.
+    expect(await notificationBell({ id: '00000000-0000-0000-0000-000000000000', role: 'CLIENT' })).toEqual({ unread: 0, items: [] });
+  });
+
   it('mail preferences: a kind turned off sends no mail but still notifies', async () => {
     expect((await getNotificationPreferences(client)).every((p) => p.email)).toBe(true);
     await setNotificationPreferences(client, { email: { TICKET_STATUS: false } });
@@ -259,6 +280,20 @@ describe('whose move and the service report', () => {
     expect(w.agencyMs).toBe(6 * h);
     expect(w.clientMs).toBe(24 * h);
     await expectRejects(() => ticketWaiting(other, t.id), NotFoundError);
+
+    // The ticket page's single statement gives the same answers as the two functions above,
+    // for the client (client-safe entries only) and for staff (every entry, names).
+    await assignTicket(admin, t.ticketNumber, { assigneeId: admin.id });
+    const now = new Date(created + 30 * h);
+    for (const viewer of [c, admin]) {
+      const combined = await ticketActivity(viewer, t.id, now);
+      expect(combined.waiting).toEqual(await ticketWaiting(viewer, t.id, now));
+      expect(combined.timeline).toEqual(await entityTimeline(viewer, 'ticket', t.id));
+    }
+    expect((await ticketActivity(c, t.id, now)).timeline.map((e) => e.action)).not.toContain(ACTIONS.ticketAssigned);
+    expect((await ticketActivity(admin, t.id, now)).timeline.map((e) => e.action)).toContain(ACTIONS.ticketAssigned);
+    await expectRejects(() => ticketActivity(other, t.id), NotFoundError);
+    await expectRejects(() => ticketActivity(c, 'no-such-ticket'), NotFoundError);
 
     const report = await serviceReport(c);
     expect(report.tickets).toBe(1);

@@ -1,6 +1,7 @@
 // Driver selection (db/index.ts) and environment validation (lib/env.ts): pure functions.
 import { describe, expect, it } from 'vitest';
-import { currentDriver, pgliteDir, selectDriver } from '@/db';
+import { sql } from 'drizzle-orm';
+import { currentDriver, db, pgliteDir, selectDriver } from '@/db';
 import { parseEnv } from '@/lib/env';
 
 describe('selectDriver', () => {
@@ -54,6 +55,18 @@ describe('selectDriver', () => {
   it('runs this suite on the driver the test run asked for', () => {
     const expected = !process.env.TEST_DATABASE_URL ? 'pglite' : process.env.DATABASE_DRIVER === 'neon' ? 'neon' : 'pg';
     expect(currentDriver()).toBe(expected);
+  });
+});
+
+describe('server connections', () => {
+  // JIT compilation costs the staff pages more than it saves (docs/decisions/008-performance.md):
+  // every pooled connection of pg (startup option) and of the Neon driver (SET on connect) has it off.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('run with jit off, on every connection of the pool', async () => {
+    // Five at once, so the pool opens several connections rather than reusing one.
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => db.execute(sql`select current_setting('jit') as jit, pg_sleep(0.05)`)),
+    );
+    for (const result of results) expect((result.rows[0] as { jit: string }).jit).toBe('off');
   });
 });
 

@@ -11,6 +11,7 @@ import {
   decodeCursor,
   getTicketByNumber,
   listComments,
+  listThread,
   listTickets,
   setTicketStatus,
   ticketProjectChoices,
@@ -354,6 +355,52 @@ describe('getTicketByNumber and listComments', () => {
     await expectRejects(() => listComments(clientB, t.id), NotFoundError);
     await expectRejects(() => listComments(clientA, 'no-such-ticket'), NotFoundError);
     expect((await getTicketByNumber(admin, t.ticketNumber)).id).toBe(t.id);
+  });
+});
+
+describe('listThread (the ticket page: one window of the thread)', () => {
+  it('shows the newest comments oldest first, then earlier windows by keyset, without gaps or repeats', async () => {
+    const t = await makeTicket(clientA.id);
+    const base = Date.parse('2026-02-01T10:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      // Two comments share each timestamp: the id breaks the tie, as in the keyset.
+      const c = await createComment(t.id, i % 2 ? admin.id : clientA.id, { createdAt: new Date(base + Math.floor(i / 2) * 60_000) });
+      ids.push(c.id);
+    }
+    const expected = [...ids].sort((a, b) => {
+      const ta = Math.floor(ids.indexOf(a) / 2);
+      const tb = Math.floor(ids.indexOf(b) / 2);
+      return ta - tb || (a < b ? -1 : 1);
+    });
+    const newest = await listThread(clientA, t.id, { limit: 3 });
+    expect(newest.comments.map((c) => c.id)).toEqual(expected.slice(4));
+    expect(newest.earlierCursor).toBe(expected[4]);
+    const middle = await listThread(clientA, t.id, { limit: 3, before: newest.earlierCursor });
+    expect(middle.comments.map((c) => c.id)).toEqual(expected.slice(1, 4));
+    const first = await listThread(clientA, t.id, { limit: 3, before: middle.earlierCursor });
+    expect(first.comments.map((c) => c.id)).toEqual(expected.slice(0, 1));
+    expect(first.earlierCursor).toBeNull();
+    // Everything fits: no "earlier" link.
+    expect((await listThread(admin, t.id)).earlierCursor).toBeNull();
+    expect((await listThread(admin, t.id)).comments.map((c) => c.id)).toEqual(expected);
+    expect((await listThread(clientA, t.id)).comments).toEqual(await listComments(clientA, t.id));
+  });
+
+  it('is scoped like listComments: no internal notes for a client, NotFound for a foreign ticket', async () => {
+    const t = await makeTicket(clientA.id);
+    await createComment(t.id, clientA.id, { createdAt: new Date('2026-02-01T10:00:00Z') });
+    const note = await createComment(t.id, admin.id, { internal: true, createdAt: new Date('2026-02-01T11:00:00Z') });
+    expect((await listThread(clientA, t.id)).comments.map((c) => c.id)).not.toContain(note.id);
+    expect((await listThread(admin, t.id)).comments.map((c) => c.id)).toContain(note.id);
+    expect(await listThread(clientA, (await makeTicket(clientA.id)).id)).toEqual({ comments: [], earlierCursor: null });
+    await expectRejects(() => listThread(clientB, t.id), NotFoundError);
+    await expectRejects(() => listThread(clientA, 'no-such-ticket'), NotFoundError);
+    // A cursor from another ticket (or made up) matches nothing in this one.
+    const other = await makeTicket(clientA.id);
+    const foreign = await createComment(other.id, clientA.id);
+    expect((await listThread(clientA, t.id, { before: foreign.id })).comments).toEqual([]);
+    expect((await listThread(clientA, t.id, { before: "x' or 1=1 --" })).comments).toEqual([]);
   });
 });
 

@@ -5,14 +5,15 @@ import { cache } from 'react';
 import { LockIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
-import { getTicketByNumber, listComments } from '@/db/queries/tickets';
-import { entityTimeline, ticketWaiting } from '@/db/queries/activity';
+import { getTicketByNumber, listThread } from '@/db/queries/tickets';
+import { ticketActivity } from '@/db/queries/activity';
 import { ActivityTimeline } from '@/components/collab/activity-timeline';
 import { WhoseMove } from '@/components/collab/whose-move';
 import { TicketPriorityBadge } from '@/components/tickets/ticket-priority-badge';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDateTime, TICKET_STATUS_HINTS } from '@/lib/format';
 import { canComment } from '@/lib/workflows';
+import { threadParamsSchema } from '@/lib/validation/tickets';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/page-header';
 import { CommentText } from '@/components/tickets/comment-text';
@@ -21,37 +22,46 @@ import { ReplyForm } from '@/components/tickets/reply-form';
 import { TicketStatusActions } from '@/components/tickets/ticket-status-actions';
 import { TicketStatusBadge } from '@/components/tickets/ticket-status-badge';
 import { TicketThread } from '@/components/tickets/ticket-thread';
+import { ThreadWindowLinks } from '@/components/tickets/thread-window-links';
 import { changeStatusAction, replyAction } from './actions';
 
-type Props = { params: Promise<{ ticketNumber: string }> };
+type Props = {
+  params: Promise<{ ticketNumber: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-const loadTicket = cache(async (ticketNumber: string) => {
+// The page's data in three round trips at most (requireUser's row, then the ticket, then the
+// rest at once): the thread is one window of comments (listThread), the timeline and "whose
+// move" come from one statement (ticketActivity). With the layout's user row and the bell that
+// is 5 statements (docs/decisions/008-performance.md).
+const loadTicket = cache(async (ticketNumber: string, before: string | undefined) => {
   const viewer = await requireUser(['CLIENT']);
   try {
     const ticket = await getTicketByNumber(viewer, decodeURIComponent(ticketNumber));
-    const [comments, timeline, waiting] = await Promise.all([
-      listComments(viewer, ticket.id),
-      entityTimeline(viewer, 'ticket', ticket.id),
-      ticketWaiting(viewer, ticket.id),
-    ]);
-    return { viewer, ticket, comments, timeline, waiting };
+    const [thread, activity] = await Promise.all([listThread(viewer, ticket.id, { before }), ticketActivity(viewer, ticket.id)]);
+    return { viewer, ticket, thread, timeline: activity.timeline, waiting: activity.waiting };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     throw err;
   }
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { ticketNumber } = await params;
-  const data = await loadTicket(ticketNumber);
+async function load({ params, searchParams }: Props) {
+  const [{ ticketNumber }, query] = await Promise.all([params, searchParams]);
+  return loadTicket(ticketNumber, threadParamsSchema.parse(query).before);
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const data = await load(props);
   return { title: data ? `${data.ticket.ticketNumber}: ${data.ticket.subject}` : 'Ticket not found' };
 }
 
-export default async function TicketPage({ params }: Props) {
-  const { ticketNumber } = await params;
-  const data = await loadTicket(ticketNumber);
+export default async function TicketPage(props: Props) {
+  const data = await load(props);
   if (!data) notFound();
-  const { viewer, ticket, comments, timeline, waiting } = data;
+  const { viewer, ticket, thread, timeline, waiting } = data;
+  const basePath = `/tickets/${ticket.ticketNumber}`;
+  const olderWindow = threadParamsSchema.parse(await props.searchParams).before !== undefined;
   const open = canComment(ticket.status);
 
   return (
@@ -107,12 +117,14 @@ export default async function TicketPage({ params }: Props) {
         <h2 id="conversation-heading" className="mb-3 text-lg font-semibold">
           Conversation
         </h2>
+        <ThreadWindowLinks basePath={basePath} earlierCursor={thread.earlierCursor} olderWindow={olderWindow} position="top" />
         <TicketThread
-          comments={comments}
+          comments={thread.comments}
           side="client"
           viewerId={viewer.id}
           emptyText="No replies yet. The agency will answer here, and you will get an email when they do."
         />
+        <ThreadWindowLinks basePath={basePath} earlierCursor={thread.earlierCursor} olderWindow={olderWindow} position="bottom" />
       </section>
 
       <section aria-labelledby="reply-heading">
