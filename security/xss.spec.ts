@@ -281,7 +281,13 @@ const MARKER = /#([a-z]{4})\.(\d+)#/g;
 const HAS_MARKER = /#[a-z]{4}\.\d+#/;
 
 /** Opens `path`, waits for hydration, checks nothing ran; returns the markers shown. */
-async function visit(page: Page, who: string, path: string, dialogs: string[]): Promise<Set<string>> {
+async function visit(
+  page: Page,
+  who: string,
+  path: string,
+  dialogs: string[],
+  { agencyWide = false }: { agencyWide?: boolean } = {},
+): Promise<Set<string>> {
   const response = await page.goto(path, { waitUntil: 'load' });
   expect(response?.status(), `${who} ${path}`).toBe(200);
   expect(new URL(page.url()).pathname, `${who} ${path} redirected`).toBe(path.split('?')[0]);
@@ -300,7 +306,11 @@ async function visit(page: Page, who: string, path: string, dialogs: string[]): 
   const problems = [...bad, ...dialogs.splice(0)];
   for (const p of problems) failures.push(`${who} ${path}: ${p}`);
   expect(problems, `${who} ${path}`).toEqual([]);
-  expect(found.size, `${who} ${path} shows none of the payloads (the check would prove nothing)`).toBeGreaterThan(0);
+  // Agency-wide pages (the overview, the activity log) show the newest rows of everyone: after the
+  // other specs of the suite, the payloads may have left their first page. Still checked for runs.
+  if (!agencyWide) {
+    expect(found.size, `${who} ${path} shows none of the payloads (the check would prove nothing)`).toBeGreaterThan(0);
+  }
   return found;
 }
 
@@ -312,7 +322,11 @@ async function openAs(browser: Browser, who: string, email: string, password: st
     dialogs.push(`dialog "${d.message()}"`);
     void d.dismiss().catch(() => undefined);
   });
-  return { context, page, go: (path: string) => visit(page, who, path, dialogs) };
+  return {
+    context,
+    page,
+    go: (path: string, options?: { agencyWide?: boolean }) => visit(page, who, path, dialogs, options),
+  };
 }
 
 test('the client sees every payload as text and nothing runs', async ({ browser }) => {
@@ -341,7 +355,7 @@ test('the client sees every payload as text and nothing runs', async ({ browser 
 
 test('staff see every payload as text and nothing runs', async ({ browser }) => {
   const { context, go } = await openAs(browser, 'staff', DEMO.superAdmin.email, DEMO.password, '/admin');
-  await go('/admin');
+  await go('/admin', { agencyWide: true });
   // Filtered to the client: other specs of the suite may have filled the lists.
   await go(`/admin/tickets?status=ALL&clientId=${made.clientId}`);
   for (const t of made.tickets) await go(`/admin/tickets/${t}`);
@@ -352,7 +366,7 @@ test('staff see every payload as text and nothing runs', async ({ browser }) => 
   await go(`/admin/clients/${made.registered[0]}`);
   await go(`/admin/clients/${made.invited[0]}`);
   await go('/admin/users?role=all&q=xss-');
-  await go('/admin/activity');
+  await go('/admin/activity', { agencyWide: true });
   // The staff "edit client" form: the invited clients get the edit values (one each), then the
   // list and a client's page (the form holds them as input values) show them.
   const companies = values(F.editCompany);
