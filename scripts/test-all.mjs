@@ -7,9 +7,10 @@
 //   5. Playwright: the built portal on a fresh database (that server when TEST_DATABASE_URL,
 //      else PGlite) in Debian's Chromium
 //   6. the security suite (scripts/security.mjs, Playwright runner)       (when TEST_DATABASE_URL)
+//   7. the benchmark's smoke run (npm run bench -- --smoke; its own throwaway PostgreSQL server)
 // A failed stage does not stop the next. Ends with "N passed, N failed" (tests counted from
 // Vitest's and Playwright's JSON reports) and a non-zero exit code if anything failed.
-// Options: --only=pglite,e2e  --skip=typecheck   (names: typecheck pglite pg neon e2e security)
+// Options: --only=pglite,e2e  --skip=typecheck   (names: typecheck pglite pg neon e2e security bench)
 // `bash scripts/test.sh` installs what is missing, starts a PostgreSQL server and runs this.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -210,6 +211,14 @@ if (serverUrl) {
     return { code, counts: playwrightCounts(report) };
   });
 }
+
+// The benchmark's smoke run (issue 7): tiny data, 2 s load runs, no Lighthouse. It fails only when
+// the harness breaks (speed targets are never asserted here), so the benchmark cannot rot unseen.
+await stage('bench', 'Benchmark smoke (npm run bench -- --smoke)', async () => ({
+  code: await run(bin('tsx'), ['scripts/bench.ts', '--smoke'], baseEnv),
+  counts: null,
+  tests: false,
+}));
 
 // ── Summary ─────────────────────────────────────────────────────────────────────────────────
 const totals = { passed: 0, failed: 0, skipped: 0 };
