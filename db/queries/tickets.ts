@@ -377,21 +377,12 @@ export type ThreadPage = {
 };
 
 /**
- * One window of a ticket's thread, for the ticket pages: the newest `limit` comments, or with
- * `before` (a comment id of this ticket) the `limit` comments just older than it. A keyset on
- * (created_at, id), so a window costs the same however long the thread; the page (HTML, RSC
- * payload, hydration) stops growing with the thread too. One statement, scoped like
- * listComments: a foreign or missing ticket is a NotFoundError. An unknown `before` matches no
- * comment and yields an empty window.
+ * A ticket joined to the comments the viewer may see, with their authors: the ticket row alone
+ * (comment columns null) when it has none, no row at all when it is foreign or missing. `extra`
+ * narrows the comments (a keyset window).
  */
-export async function listThread(
-  viewer: ViewerLike,
-  ticketId: string,
-  params: { before?: string | null; limit?: number } = {},
-): Promise<ThreadPage> {
-  const limit = Math.min(Math.max(params.limit ?? THREAD_PAGE_SIZE, 1), 200);
-  const before = params.before ? String(params.before).slice(0, 100) : null;
-  const rows = await db
+function threadRows(viewer: ViewerLike, ticketId: string, extra?: SQL) {
+  return db
     .select({
       ticketId: supportTickets.id,
       id: ticketComments.id,
@@ -411,14 +402,36 @@ export async function listThread(
         eq(ticketComments.ticketId, supportTickets.id),
         // A client never receives an internal note, whatever the page.
         isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
-        before
-          ? sql`(${ticketComments.createdAt}, ${ticketComments.id}) < (select c.created_at, c.id from ${ticketComments} c
-              where c.id = ${before} and c.ticket_id = ${supportTickets.id})`
-          : undefined,
+        extra,
       ),
     )
     .leftJoin(users, eq(users.id, ticketComments.userId))
-    .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
+    .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)));
+}
+
+/**
+ * One window of a ticket's thread, for the ticket pages: the newest `limit` comments, or with
+ * `before` (a comment id of this ticket) the `limit` comments just older than it. A keyset on
+ * (created_at, id), so a window costs the same however long the thread; the page (HTML, RSC
+ * payload, hydration) stops growing with the thread too. One statement, scoped like
+ * listComments: a foreign or missing ticket is a NotFoundError. An unknown `before` matches no
+ * comment and yields an empty window.
+ */
+export async function listThread(
+  viewer: ViewerLike,
+  ticketId: string,
+  params: { before?: string | null; limit?: number } = {},
+): Promise<ThreadPage> {
+  const limit = Math.min(Math.max(params.limit ?? THREAD_PAGE_SIZE, 1), 200);
+  const before = params.before ? String(params.before).slice(0, 100) : null;
+  const rows = await threadRows(
+    viewer,
+    ticketId,
+    before
+      ? sql`(${ticketComments.createdAt}, ${ticketComments.id}) < (select c.created_at, c.id from ${ticketComments} c
+          where c.id = ${before} and c.ticket_id = ${supportTickets.id})`
+      : undefined,
+  )
     .orderBy(desc(ticketComments.createdAt), desc(ticketComments.id))
     .limit(limit + 1);
   if (rows.length === 0) throw new NotFoundError();
@@ -463,31 +476,7 @@ function toThreadComments(rows: ThreadRow[]): ThreadComment[] {
  * joined to its comments, so a foreign or missing ticket (no row at all) is a NotFoundError.
  */
 export async function listComments(viewer: ViewerLike, ticketId: string): Promise<ThreadComment[]> {
-  const rows = await db
-    .select({
-      ticketId: supportTickets.id,
-      id: ticketComments.id,
-      content: ticketComments.content,
-      sender: ticketComments.sender,
-      createdAt: ticketComments.createdAt,
-      updatedAt: ticketComments.updatedAt,
-      authorId: users.id,
-      authorName: users.name,
-      authorRole: users.role,
-      internal: ticketComments.internal,
-    })
-    .from(supportTickets)
-    .leftJoin(
-      ticketComments,
-      and(
-        eq(ticketComments.ticketId, supportTickets.id),
-        // A client never receives an internal note, whatever the page.
-        isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
-      ),
-    )
-    .leftJoin(users, eq(users.id, ticketComments.userId))
-    .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
-    .orderBy(asc(ticketComments.createdAt), asc(ticketComments.id));
+  const rows = await threadRows(viewer, ticketId).orderBy(asc(ticketComments.createdAt), asc(ticketComments.id));
   if (rows.length === 0) throw new NotFoundError();
   return toThreadComments(rows);
 }
