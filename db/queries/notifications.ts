@@ -100,29 +100,23 @@ function linkFor(role: Role, ticketNumber: string | null, projectId: string | nu
   return null;
 }
 
-/** The viewer's notifications, newest first. */
-export async function listNotifications(
+// The columns of a notification as the bell and /notifications show it, and its link.
+const ITEM_COLUMNS = {
+  id: notifications.id,
+  kind: notifications.kind,
+  title: notifications.title,
+  body: notifications.body,
+  readAt: notifications.readAt,
+  createdAt: notifications.createdAt,
+  ticketNumber: supportTickets.ticketNumber,
+  projectId: notifications.projectId,
+};
+
+function toItem(
   viewer: ViewerLike,
-  params: { limit?: number; unreadOnly?: boolean } = {},
-): Promise<NotificationItem[]> {
-  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
-  const rows = await db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      title: notifications.title,
-      body: notifications.body,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      ticketNumber: supportTickets.ticketNumber,
-      projectId: notifications.projectId,
-    })
-    .from(notifications)
-    .leftJoin(supportTickets, eq(supportTickets.id, notifications.ticketId))
-    .where(and(eq(notifications.userId, viewer.id), params.unreadOnly ? isNull(notifications.readAt) : undefined))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
-  return rows.map((r) => ({
+  r: { id: string; kind: NotificationItem['kind']; title: string; body: string | null; readAt: Date | null; createdAt: Date; ticketNumber: string | null; projectId: string | null },
+): NotificationItem {
+  return {
     id: r.id,
     kind: r.kind,
     title: r.title,
@@ -130,7 +124,23 @@ export async function listNotifications(
     readAt: r.readAt,
     createdAt: r.createdAt,
     href: linkFor(viewer.role, r.ticketNumber, r.projectId),
-  }));
+  };
+}
+
+/** The viewer's notifications, newest first. */
+export async function listNotifications(
+  viewer: ViewerLike,
+  params: { limit?: number; unreadOnly?: boolean } = {},
+): Promise<NotificationItem[]> {
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
+  const rows = await db
+    .select(ITEM_COLUMNS)
+    .from(notifications)
+    .leftJoin(supportTickets, eq(supportTickets.id, notifications.ticketId))
+    .where(and(eq(notifications.userId, viewer.id), params.unreadOnly ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+  return rows.map((r) => toItem(viewer, r));
 }
 
 /**
@@ -144,14 +154,7 @@ export async function notificationBell(
 ): Promise<{ unread: number; items: NotificationItem[] }> {
   const rows = await db
     .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      title: notifications.title,
-      body: notifications.body,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      ticketNumber: supportTickets.ticketNumber,
-      projectId: notifications.projectId,
+      ...ITEM_COLUMNS,
       unread: sql<number>`(select count(*)::int from ${notifications} n
         where n.user_id = ${viewer.id} and n.read_at is null)`.mapWith(Number),
     })
@@ -162,15 +165,7 @@ export async function notificationBell(
     .limit(Math.min(Math.max(limit, 1), 100));
   return {
     unread: rows[0]?.unread ?? 0,
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      body: r.body,
-      readAt: r.readAt,
-      createdAt: r.createdAt,
-      href: linkFor(viewer.role, r.ticketNumber, r.projectId),
-    })),
+    items: rows.map((r) => toItem(viewer, r)),
   };
 }
 
