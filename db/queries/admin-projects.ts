@@ -23,6 +23,7 @@ import { assertProjectMove } from '@/lib/workflows';
 import { assertStaff } from './staff';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { notify, wantsMail } from './notifications';
+import { insertProject } from './projects';
 
 // Staff-only project operations: create a project for a client, edit its details, and move it
 // through the workflow (lib/workflows' one transition table). Listing and reading projects is
@@ -48,20 +49,7 @@ export async function createProjectForClient(viewer: Viewer, input: unknown): Pr
       .where(and(eq(users.id, data.clientId), eq(users.role, 'CLIENT')))
       .for('share');
     if (!client) throw new NotFoundError('No such client.');
-    const [project] = await tx
-      .insert(projects)
-      .values({
-        title: data.title,
-        type: data.type,
-        description: data.description,
-        requirements: data.requirements,
-        budget: data.budget,
-        startDate: data.startDate,
-        endDate: data.endDate,
-        clientId: client.id,
-        status: STAFF_CREATED_PROJECT_STATUS,
-      })
-      .returning({ id: projects.id });
+    const project = await insertProject(tx, data, client.id, STAFF_CREATED_PROJECT_STATUS);
     if (client.active) {
       const props = {
         clientName: clientName(client),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createElement } from 'react';
 import { and, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, type DbOrTx } from '@/db';
 import { projects, supportTickets, users } from '@/db/schema';
 import type { ProjectStatus, ProjectType } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
@@ -213,20 +213,7 @@ export async function requestProject(viewer: ViewerLike, input: unknown, ctx: Ac
           throw new UserError('Choose an existing client.', { clientId: ['Choose an existing client'] });
         }
 
-        const [project] = await tx
-          .insert(projects)
-          .values({
-            title: data.title,
-            type: data.type,
-            description: data.description,
-            requirements: data.requirements,
-            budget: data.budget,
-            startDate: data.startDate,
-            endDate: data.endDate,
-            clientId: client.id,
-            status: 'PENDING',
-          })
-          .returning({ id: projects.id });
+        const project = await insertProject(tx, data, client.id, 'PENDING');
         await logActivity(tx, {
           ...ctx,
           actorId: viewer.id,
@@ -300,4 +287,31 @@ export async function projectStatusCounts(
   };
   for (const r of rows) counts[r.status] = r.n;
   return counts;
+}
+
+/** The fields a project request and a staff-created project both carry. */
+export type ProjectFields = Pick<typeof projects.$inferInsert, 'title' | 'type' | 'description' | 'requirements' | 'budget' | 'startDate' | 'endDate'>;
+
+/** Inserts a validated project for a client (the caller has checked who may, and the client). */
+export async function insertProject(
+  tx: DbOrTx,
+  data: ProjectFields,
+  clientId: string,
+  status: ProjectStatus,
+): Promise<{ id: string }> {
+  const [project] = await tx
+    .insert(projects)
+    .values({
+      title: data.title,
+      type: data.type,
+      description: data.description,
+      requirements: data.requirements,
+      budget: data.budget,
+      startDate: data.startDate,
+      endDate: data.endDate,
+      clientId,
+      status,
+    })
+    .returning({ id: projects.id });
+  return project;
 }
