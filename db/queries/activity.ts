@@ -8,7 +8,9 @@ import { isStaff } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/action-result';
 import { ACTIVITY_PAGE_SIZE, activityFiltersSchema } from '@/lib/validation/collab';
 import { waitingTimes, type StatusEvent, type WaitingTimes } from '@/lib/waiting';
+import { cached } from '@/lib/ttl-cache';
 import { assertSuperAdmin } from './staff';
+import { DASHBOARD_CACHE_PREFIX, DASHBOARD_CACHE_SECONDS } from './stats';
 
 // The activity log (issue 8): an append-only audit trail written in the SAME transaction as the
 // change it records (pass the transaction handle), so a change that rolls back leaves no entry
@@ -309,6 +311,8 @@ export type ServiceFigures = {
   /** Median ms from creation to the first RESOLVED/CLOSED status change in the log. */
   medianResolutionMs: number | null;
   resolved: number;
+  /** When the figures were computed: the agency-wide ones may be up to DASHBOARD_CACHE_SECONDS old. */
+  computedAt: Date;
 };
 
 export type StaffFigures = { userId: string; name: string | null; email: string; firstResponses: number; medianFirstResponseMs: number | null };
@@ -349,13 +353,48 @@ function figuresSql(clientId: string | undefined, now: Date) {
     from firsts`;
 }
 
-/** The service report: a CLIENT gets their own tickets; staff get everyone's (or one client's). */
+/**
+ * The service report: a CLIENT gets their own tickets (computed on every call, never the shared
+ * figures); staff get everyone's (or one client's). Staff's agency-wide figures without `now` come
+ * from the shared cache with the per-staff report (agencyServiceReports).
+ */
 export async function serviceReport(
   viewer: ViewerLike,
   params: { clientId?: string } = {},
-  now: Date = new Date(),
+  now?: Date,
 ): Promise<ServiceFigures> {
-  const clientId = isStaff(viewer.role) ? params.clientId : viewer.id;
+  const staff = isStaff(viewer.role);
+  if (staff && !params.clientId && !now) {
+    const { value, computedAt } = await agencyServiceReports();
+    return { ...value.figures, computedAt };
+  }
+  const at = now ?? new Date();
+  return { ...(await computeServiceFigures(staff ? params.clientId : viewer.id, at)), computedAt: at };
+}
+
+/**
+ * Per staff member: the first responses they gave (tickets of the last 90 days) and their median.
+ * Staff only (checked on every call, before the cache); without `now`, from the shared cache.
+ */
+export async function staffServiceReport(viewer: ViewerLike, now?: Date): Promise<StaffFigures[]> {
+  if (!isStaff(viewer.role)) throw new NotFoundError();
+  if (now) return computeStaffFigures(now);
+  return [...(await agencyServiceReports()).value.staff];
+}
+
+/**
+ * The agency-wide service report and the per-staff one, computed together (the dashboard shows
+ * both) at most once per DASHBOARD_CACHE_SECONDS per process. Callers check authorization first.
+ */
+function agencyServiceReports() {
+  return cached(`${DASHBOARD_CACHE_PREFIX}service-report`, DASHBOARD_CACHE_SECONDS * 1000, async () => {
+    const now = new Date();
+    const [figures, staff] = await Promise.all([computeServiceFigures(undefined, now), computeStaffFigures(now)]);
+    return { figures, staff };
+  });
+}
+
+async function computeServiceFigures(clientId: string | undefined, now: Date): Promise<Omit<ServiceFigures, 'computedAt'>> {
   const result = await db.execute<RawFigures>(figuresSql(clientId, now));
   const r = result.rows[0]!;
   return {
@@ -367,9 +406,7 @@ export async function serviceReport(
   };
 }
 
-/** Per staff member: the first responses they gave (tickets of the last 90 days) and their median. */
-export async function staffServiceReport(viewer: ViewerLike, now: Date = new Date()): Promise<StaffFigures[]> {
-  if (!isStaff(viewer.role)) throw new NotFoundError();
+async function computeStaffFigures(now: Date): Promise<StaffFigures[]> {
   const result = await db.execute<{ user_id: string; name: string | null; email: string; n: number | string; median: number | string | null }>(sql`
     with t as (
       select t.id, t.created_at from support_tickets t

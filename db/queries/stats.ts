@@ -4,6 +4,7 @@ import { db } from '@/db';
 import type { ProjectStatus, TicketStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { TIME_ZONE } from '@/lib/format';
+import { cached } from '@/lib/ttl-cache';
 import { assertStaff } from './staff';
 
 // The figures of the staff dashboard (/admin), aggregated in SQL: one statement for all of them.
@@ -15,6 +16,16 @@ import { assertStaff } from './staff';
 
 export const DASHBOARD_DAYS = 30;
 export const OLDEST_WAITING_LIMIT = 8;
+
+/**
+ * The agency-wide figures of /admin (these and the service reports of db/queries/activity.ts) are
+ * the same for every staff viewer: each is computed at most once per this many seconds per
+ * process and shared (lib/ttl-cache.ts), so a request's cost no longer grows with the history in
+ * the windows. The page says "Figures as of …" (docs/decisions/008-performance.md).
+ */
+export const DASHBOARD_CACHE_SECONDS = 30;
+/** Cache keys of the agency-wide dashboard figures: `invalidate(DASHBOARD_CACHE_PREFIX)` drops them all. */
+export const DASHBOARD_CACHE_PREFIX = 'dashboard:';
 
 export type DailyTickets = { day: string; opened: number; resolved: number };
 
@@ -44,6 +55,8 @@ export type DashboardStats = {
     unanswered: number;
   };
   oldestWaiting: WaitingTicket[];
+  /** When these figures were computed (they may be up to DASHBOARD_CACHE_SECONDS old). */
+  computedAt: Date;
 };
 
 type Raw = {
@@ -68,9 +81,21 @@ type Raw = {
     | null;
 };
 
-/** Every dashboard figure in one round trip. Staff only. */
-export async function getDashboardStats(viewer: Viewer, now: Date = new Date()): Promise<DashboardStats> {
+/**
+ * Every dashboard figure in one round trip. Staff only: the check runs on every call, before the
+ * cache is consulted. Without `now`, the figures come from the shared cache (at most
+ * DASHBOARD_CACHE_SECONDS old); with it, they are computed for that moment and not cached.
+ */
+export async function getDashboardStats(viewer: Viewer, now?: Date): Promise<DashboardStats> {
   assertStaff(viewer);
+  if (now) return { ...(await computeDashboardStats(now)), computedAt: now };
+  const { value, computedAt } = await cached(`${DASHBOARD_CACHE_PREFIX}stats`, DASHBOARD_CACHE_SECONDS * 1000, () =>
+    computeDashboardStats(new Date()),
+  );
+  return { ...value, computedAt };
+}
+
+async function computeDashboardStats(now: Date): Promise<Omit<DashboardStats, 'computedAt'>> {
   const tz = TIME_ZONE;
   const days = DASHBOARD_DAYS;
   // The window's start is a constant expression of the parameters (not a CTE joined in), so the

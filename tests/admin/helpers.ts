@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { db } from '@/db';
+import { invalidate } from '@/lib/ttl-cache';
 import { queryRows } from '../helpers/db';
 
 export async function snapshot() {
@@ -50,4 +51,6 @@ export async function outboxTo(address: string): Promise<{ template: string; sub
  */
 export async function resetData(): Promise<void> {
   await db.execute(sql`truncate table users, email_outbox, rate_limits cascade`);
+  // The dashboard's shared figures (lib/ttl-cache.ts) would otherwise outlive the data.
+  invalidate('');
 }

@@ -1,9 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { DASHBOARD_DAYS, formatDuration, getDashboardStats } from '@/db/queries/stats';
+import { serviceReport, staffServiceReport } from '@/db/queries/activity';
+import { DASHBOARD_CACHE_PREFIX, DASHBOARD_DAYS, formatDuration, getDashboardStats } from '@/db/queries/stats';
 import { supportTickets, type TicketStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
+import { invalidate, sharedCache } from '@/lib/ttl-cache';
 import { createComment, createProject, createTicket, createUser } from '../helpers/factories';
 import { expectRefusedWithoutChange, resetData } from './helpers';
 
@@ -97,6 +99,114 @@ describe('getDashboardStats', () => {
     expect(s.oldestWaiting[0]).toMatchObject({ clientName: 'Wendy Waiting', subject: t1.subject });
     expect(s.oldestWaiting[0].waitingSince).toBeInstanceOf(Date);
     expect(Math.abs(s.oldestWaiting[1].waitingSince.getTime() - (Date.now() - DAY))).toBeLessThan(60_000);
+  });
+});
+
+// The agency-wide figures of /admin come from the process's shared cache (lib/ttl-cache.ts):
+// computed at most once per DASHBOARD_CACHE_SECONDS, the staff check on every call before it.
+describe('the shared dashboard figures', () => {
+  it('are computed once for calls within the TTL (a new ticket shows after invalidate)', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { viewer: admin2 } = await createUser({ role: 'SUPER_ADMIN' });
+    const { user: client } = await createUser();
+    await createTicket(client.id);
+
+    const loads = sharedCache.loads;
+    const first = await getDashboardStats(admin as Viewer);
+    expect(first.ticketsByStatus.OPEN).toBe(1);
+    expect(sharedCache.loads).toBe(loads + 1);
+
+    await createTicket(client.id);
+    // Another staff member, within the TTL: the same figures, computed at the same moment.
+    const second = await getDashboardStats(admin2 as Viewer);
+    expect(second.ticketsByStatus.OPEN).toBe(1);
+    expect(second.computedAt.getTime()).toBe(first.computedAt.getTime());
+    expect(sharedCache.loads).toBe(loads + 1);
+
+    invalidate(DASHBOARD_CACHE_PREFIX);
+    const third = await getDashboardStats(admin as Viewer);
+    expect(third.ticketsByStatus.OPEN).toBe(2);
+    expect(third.computedAt.getTime()).toBeGreaterThanOrEqual(first.computedAt.getTime());
+    expect(sharedCache.loads).toBe(loads + 2);
+
+    // An explicit moment is computed for that moment, never from nor into the cache.
+    const at = new Date();
+    const exact = await getDashboardStats(admin as Viewer, at);
+    expect(exact.computedAt).toEqual(at);
+    expect(sharedCache.loads).toBe(loads + 2);
+  });
+
+  it('concurrent staff requests share one computation', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const loads = sharedCache.loads;
+    const results = await Promise.all([
+      getDashboardStats(admin as Viewer),
+      getDashboardStats(admin as Viewer),
+      serviceReport(admin),
+      staffServiceReport(admin),
+      serviceReport(admin),
+    ]);
+    // One load for the dashboard statement, one for both service reports.
+    expect(sharedCache.loads).toBe(loads + 2);
+    expect(results[0]).toEqual(results[1]);
+  });
+
+  it('the service reports: agency-wide for staff from the cache, a client always gets their own', async () => {
+    const { viewer: admin, user: adminUser } = await createUser({ role: 'ADMIN' });
+    const { user: client, viewer: clientViewer } = await createUser();
+    const { user: other } = await createUser();
+    await ticketAt(other.id, 'PENDING', 2 * DAY, { comments: [{ by: adminUser.id, at: HOUR }] });
+
+    const agency = await serviceReport(admin);
+    expect(agency).toMatchObject({ tickets: 1, answered: 1 });
+    expect((await staffServiceReport(admin)).map((s) => s.userId)).toEqual([adminUser.id]);
+
+    await createTicket(client.id);
+    // Staff: the cached agency-wide figures (the new ticket is not in them yet).
+    expect(await serviceReport(admin)).toEqual(agency);
+    // The client: their own ticket, computed now; never the agency's figures.
+    const own = await serviceReport(clientViewer);
+    expect(own).toMatchObject({ tickets: 1, answered: 0 });
+    expect(own.computedAt.getTime()).toBeGreaterThanOrEqual(agency.computedAt.getTime());
+    // Staff asking about one client: computed for that client, not the cached agency figures.
+    expect(await serviceReport(admin, { clientId: client.id })).toMatchObject({ tickets: 1, answered: 0 });
+
+    invalidate(DASHBOARD_CACHE_PREFIX);
+    expect(await serviceReport(admin)).toMatchObject({ tickets: 2, answered: 1 });
+  });
+
+  it('refuses a client even when the figures are cached', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { viewer: client, user: clientUser } = await createUser();
+    await createTicket(clientUser.id);
+    await getDashboardStats(admin as Viewer);
+    await staffServiceReport(admin);
+
+    const loads = sharedCache.loads;
+    const hits = sharedCache.hits;
+    await expectRefusedWithoutChange(() => getDashboardStats(client as Viewer), 'NotFoundError');
+    await expectRefusedWithoutChange(() => staffServiceReport(client), 'NotFoundError');
+    // Refused before the cache was consulted: no hit, no load.
+    expect(sharedCache.hits).toBe(hits);
+    expect(sharedCache.loads).toBe(loads);
+  });
+
+  it('does not keep a failed computation: the next call computes again', async () => {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    await createTicket(client.id);
+    const loads = sharedCache.loads;
+
+    // A real failure of the statement: the projects table is briefly missing.
+    await db.execute(sql`alter table projects rename to projects_away`);
+    try {
+      await expect(getDashboardStats(admin as Viewer)).rejects.toThrow();
+    } finally {
+      await db.execute(sql`alter table projects_away rename to projects`);
+    }
+    const s = await getDashboardStats(admin as Viewer);
+    expect(s.ticketsByStatus.OPEN).toBe(1);
+    expect(sharedCache.loads).toBe(loads + 2);
   });
 });
 
