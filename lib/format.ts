@@ -51,6 +51,13 @@ const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
   timeZone: TIME_ZONE,
   timeZoneName: 'short',
 });
+const timeFmt = new Intl.DateTimeFormat(LOCALE, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: TIME_ZONE,
+  timeZoneName: 'short',
+});
 // Calendar dates (project start/end) are stored as UTC midnight: show them in UTC.
 const calendarFmt = new Intl.DateTimeFormat(LOCALE, {
   day: 'numeric',
@@ -69,6 +76,12 @@ export function formatDate(value: DateInput, fallback = '—'): string {
 export function formatDateTime(value: DateInput, fallback = '—'): string {
   const d = toDate(value);
   return d ? dateTimeFmt.format(d) : fallback;
+}
+
+/** 14:05:32 GMT — a time of day to the second (the dashboard's "Figures as of"). */
+export function formatTime(value: DateInput, fallback = '—'): string {
+  const d = toDate(value);
+  return d ? timeFmt.format(d) : fallback;
 }
 
 /** A calendar date stored at UTC midnight (desired start/end): 3 Mar 2026. */

@@ -5,8 +5,8 @@ import { ClockIcon, FolderKanbanIcon, InboxIcon, MessageSquareReplyIcon } from '
 import { requireUser } from '@/lib/auth/session';
 import { serviceReport, staffServiceReport } from '@/db/queries/activity';
 import { ServiceReport } from '@/components/collab/service-report';
-import { DASHBOARD_DAYS, formatDuration, getDashboardStats } from '@/db/queries/stats';
-import { PROJECT_STATUS_LABELS, TICKET_STATUS_LABELS, plural } from '@/lib/format';
+import { DASHBOARD_CACHE_SECONDS, DASHBOARD_DAYS, formatDuration, getDashboardStats } from '@/db/queries/stats';
+import { PROJECT_STATUS_LABELS, TICKET_STATUS_LABELS, formatDateTime, formatTime, plural } from '@/lib/format';
 import { PROJECT_STATUSES, TICKET_STATUSES } from '@/lib/workflows';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/page-header';
@@ -40,10 +40,20 @@ export default async function AdminDashboardPage() {
   const openedTotal = stats.daily.reduce((n, d) => n + d.opened, 0);
   const resolvedTotal = stats.daily.reduce((n, d) => n + d.resolved, 0);
   const { medianSeconds, answered, unanswered } = stats.firstResponse;
+  // The agency-wide figures come from a shared cache (db/queries/stats.ts): say how old they are.
+  const asOf = new Date(Math.min(stats.computedAt.getTime(), service.computedAt.getTime()));
 
   return (
     <>
-      <PageHeader title="Dashboard" description="What needs the agency’s attention, and how support is going." />
+      <PageHeader title="Dashboard" description="What needs the agency’s attention, and how support is going.">
+        <p className="text-sm text-muted-foreground" data-testid="figures-as-of">
+          Figures as of{' '}
+          <time dateTime={asOf.toISOString()} title={formatDateTime(asOf)}>
+            {formatTime(asOf)}
+          </time>{' '}
+          (refreshed at most every {DASHBOARD_CACHE_SECONDS} seconds; the ticket lists are live).
+        </p>
+      </PageHeader>
 
       <section aria-label="Key figures" className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard
