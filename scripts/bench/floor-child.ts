@@ -37,6 +37,7 @@ const { listTickets, ticketStatusCounts, getTicketByNumber, listComments } = awa
 const { clientDashboard } = await import('@/db/queries/dashboard');
 const { getDashboardStats } = await import('@/db/queries/stats');
 const { listClients, listClientOptions } = await import('@/db/queries/clients');
+const { invalidate } = await import('@/lib/ttl-cache');
 
 async function viewerOf(email: string) {
   const { rows } = await pool.query<{ id: string }>('select id from users where email = $1', [email]);
@@ -136,6 +137,11 @@ for (const [name, run] of Object.entries(pages)) {
   out[name] = report;
   try {
     await run(); // warm: prepared code paths, buffers
+    // The captured run starts with an empty shared cache (lib/ttl-cache.ts), so the queries
+    // counted and explained are those of a request that computes the agency-wide figures (the
+    // most a request makes); the floor loop below then mostly answers from the cache, as the
+    // page does within DASHBOARD_CACHE_SECONDS.
+    invalidate('');
     capture = [];
     await run();
     const captured = capture;
