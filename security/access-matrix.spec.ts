@@ -665,7 +665,8 @@ function inlineStreamed(html: string): string {
   for (let i = 0; i < 50; i++) {
     const hole = /<template id="P:(\d+)"><\/template>/.exec(html);
     if (!hole) break;
-    const part = new RegExp(`<div hidden id="S:${hole[1]}">([\\s\\S]*?)</div><script>`).exec(html);
+    // `<script nonce=…>` since the CSP: match the tag's start only.
+    const part = new RegExp(`<div hidden id="S:${hole[1]}">([\\s\\S]*?)</div><script[ >]`).exec(html);
     html = html.replace(hole[0], part?.[1] ?? '');
   }
   return html;
@@ -676,14 +677,14 @@ test('a staff internal note on A’s ticket never reaches A: pages, RSC, action 
   const A = visitors.clientA;
   const note = `Matrix internal note ${rand} — staff only`;
   const listRow = (html: string): string => {
-    // A's ticket in the list: the table row and the small-screen card (both `data-ticket`), with
-    // their comment count and exact last-reply time (relative text like "3 minutes ago" is left
+    // A's ticket in the list: its row (`data-ticket`; a card below md by CSS, or a separate `li`
+    // card if the markup ever splits again), with the comment count and exact last-reply time (relative text like "3 minutes ago" is left
     // out: it moves with the clock).
     html = inlineStreamed(html);
     const parts: string[] = [];
     for (const tag of ['tr', 'li']) {
       const segment = new RegExp(`<${tag}[^>]*data-ticket="${f.A.ticket}"[^>]*>([\\s\\S]*?)</${tag}>`).exec(html)?.[1] ?? '';
-      parts.push(...[...segment.matchAll(/dateTime="([^"]+)"|tabular-nums">(\d+)<|(\d+) comments?/g)].map((m) => m[1] ?? m[2] ?? m[3]));
+      parts.push(...[...segment.matchAll(/dateTime="([^"]+)"|tabular-nums[^"]*">(\d+)<|(\d+) comments?/g)].map((m) => m[1] ?? m[2] ?? m[3]));
     }
     return parts.join('|');
   };
@@ -694,7 +695,14 @@ test('a staff internal note on A’s ticket never reaches A: pages, RSC, action 
          from support_tickets t where t.ticket_number = $1`,
       [f.A.ticket],
     ))[0];
-  const listBefore = listRow((await A.clone().fetch('/tickets')).text);
+  // The row's cells may arrive split over streamed segments that this parser cannot stitch back
+  // together (a suspended cell's rest of the row): take the first fully rendered answer.
+  const listNow = async (): Promise<string> => {
+    let row = '';
+    for (let i = 0; i < 10 && row.split('|').length < 2; i++) row = listRow((await A.clone().fetch('/tickets')).text);
+    return row;
+  };
+  const listBefore = await listNow();
   const dbBefore = await dbRow();
   const notificationsBefore = await sql(`select id from notifications where user_id = $1`, [f.A.id]);
   const mailsBefore = (await mailsTo(f.A.email)).length;
@@ -713,8 +721,8 @@ test('a staff internal note on A’s ticket never reaches A: pages, RSC, action 
   check(staffView.text.includes(note), 'control: staff see the note on the ticket page');
 
   const never = (text: string, where: string) => check(!text.includes(note), `LEAK internal note in ${where}`);
-  const listAfter = listRow((await A.clone().fetch('/tickets')).text);
-  check(listAfter === listBefore && listBefore.split('|').length >= 4, `A's list row unchanged by the note (${listBefore} → ${listAfter})`);
+  const listAfter = await listNow();
+  check(listAfter === listBefore && listBefore.split('|').length >= 2, `A's list row unchanged by the note (${listBefore} → ${listAfter})`);
   const dbAfter = await dbRow();
   check(dbAfter.last === dbBefore.last, `last_replied_at unchanged by the note (${dbBefore.last} → ${dbAfter.last})`);
   for (const page of ['/tickets', `/tickets/${f.A.ticket}`, '/dashboard', '/notifications', '/settings', '/projects', `/projects/${f.A.project}`]) {
