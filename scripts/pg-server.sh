@@ -2,7 +2,9 @@
 # A throwaway PostgreSQL server for tests: bash scripts/pg-server.sh start|stop|halt|resume|status|url
 #
 #   start   initdb into $PG_TEST_DIR (default /tmp/agency-portal-pg), listen on 127.0.0.1:$PG_TEST_PORT
-#           (default 54329) only, trust auth, role/database `portal` with CREATEDB; prints
+#           (default 54329) only, trust auth, role/database `portal` with CREATEDB and
+#           pg_signal_backend (DROP DATABASE … WITH (FORCE) may have to end an autovacuum worker
+#           that just started on a test database); prints
 #           TEST_DATABASE_URL=postgres://portal@127.0.0.1:54329/portal. Reuses a server that is
 #           already running from that folder.
 #   stop    stops it and deletes the folder.
@@ -66,7 +68,8 @@ host  all all 127.0.0.1/32 trust
 HBA
   as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null || { cat "$LOG" >&2; exit 1; }
   as_owner "$PG_BIN/psql" -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres \
-    -c "CREATE ROLE portal LOGIN CREATEDB" -c "CREATE DATABASE portal OWNER portal"
+    -c "CREATE ROLE portal LOGIN CREATEDB" -c "CREATE DATABASE portal OWNER portal" \
+    -c "GRANT pg_signal_backend TO portal"
   echo "pg-server: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT ($DATA)" >&2
   echo "TEST_DATABASE_URL=$URL"
 }
