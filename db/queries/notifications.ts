@@ -7,6 +7,7 @@ import type { NotificationKind, Role } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { isStaff } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/action-result';
+import { staffRecipients } from '@/lib/email/recipients';
 import {
   CLIENT_NOTIFICATION_KINDS,
   NOTIFICATION_KIND_VALUES,
@@ -56,6 +57,13 @@ export async function activeStaff(tx: DbOrTx): Promise<{ id: string; email: stri
  * The addresses among `emails` whose account turned mail off for `kind` (no preference row:
  * mail stays on). An address with no account (e.g. AGENCY_NOTIFY_EMAIL) is never opted out.
  */
+/** The staff addresses that get mail of this kind: the agency's recipients minus those who opted out. */
+export async function staffMailRecipients(tx: DbOrTx, kind: NotificationKind): Promise<string[]> {
+  const addresses = await staffRecipients(tx);
+  const optedOut = await mailOptOuts(tx, kind, addresses);
+  return addresses.filter((a) => !optedOut.has(a));
+}
+
 export async function mailOptOuts(tx: DbOrTx, kind: NotificationKind, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const rows = await tx

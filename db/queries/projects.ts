@@ -9,7 +9,6 @@ import { isStaff } from '@/lib/auth/roles';
 import { NotFoundError, UserError } from '@/lib/action-result';
 import { deliverSoon, queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/email/links';
-import { staffRecipients } from '@/lib/email/recipients';
 import ProjectRequestedEmail, { subject as projectRequestedSubject } from '@/lib/email/templates/project-requested';
 import {
   projectListParamsSchema,
@@ -30,7 +29,7 @@ import {
 } from './tickets';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { once } from './idempotency';
-import { activeStaff, mailOptOuts, notify } from './notifications';
+import { activeStaff, staffMailRecipients, notify } from './notifications';
 
 // Projects, for both sides. A CLIENT sees and requests only their own (client_id = viewer.id,
 // served by idx_projects_client_status); staff see all and may filter by client. Status moves
@@ -246,9 +245,7 @@ export async function requestProject(viewer: ViewerLike, input: unknown, ctx: Ac
             description: data.description,
             url: appUrl(`/admin/projects/${project.id}`),
           };
-          const staffTo = await staffRecipients(tx);
-          const optedOut = await mailOptOuts(tx, 'PROJECT_REQUESTED', staffTo);
-          for (const to of staffTo.filter((a) => !optedOut.has(a))) {
+          for (const to of await staffMailRecipients(tx, 'PROJECT_REQUESTED')) {
             mailIds.push(
               await queueEmail(tx, {
                 to,

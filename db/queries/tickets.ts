@@ -9,7 +9,7 @@ import { projects, supportTickets, ticketComments, users } from '@/db/schema';
 import type { CommentSender, Role, TicketPriority, TicketStatus } from '@/db/schema';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { once } from './idempotency';
-import { activeStaff, mailOptOuts, notify, wantsMail, type NewNotification } from './notifications';
+import { activeStaff, staffMailRecipients, notify, wantsMail, type NewNotification } from './notifications';
 import TicketAssignedEmail, { subject as ticketAssignedSubject } from '@/lib/email/templates/ticket-assigned';
 import { assignTicketSchema, ticketPrioritySchema } from '@/lib/validation/collab';
 import type { Viewer } from '@/lib/auth/session';
@@ -17,7 +17,6 @@ import { isStaff } from '@/lib/auth/roles';
 import { NotFoundError, UserError } from '@/lib/action-result';
 import { deliverSoon, queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/email/links';
-import { staffRecipients } from '@/lib/email/recipients';
 import TicketCreatedEmail, { subject as ticketCreatedSubject } from '@/lib/email/templates/ticket-created';
 import TicketReplyEmail, { subject as ticketReplySubject } from '@/lib/email/templates/ticket-reply';
 import TicketStatusChangedEmail, {
@@ -576,9 +575,7 @@ export async function createTicket(
               body: `From ${displayName(client)}`,
             })),
           );
-          const staffTo = await staffRecipients(tx);
-          const optedOut = await mailOptOuts(tx, 'TICKET_CREATED', staffTo);
-          for (const to of staffTo.filter((a) => !optedOut.has(a))) {
+          for (const to of await staffMailRecipients(tx, 'TICKET_CREATED')) {
             mailIds.push(
               await queueEmail(tx, {
                 to,
@@ -781,9 +778,7 @@ export async function addComment(
               body: content.slice(0, 200),
             })),
           );
-          const staffTo = await staffRecipients(tx);
-          const optedOut = await mailOptOuts(tx, 'TICKET_REPLY', staffTo);
-          for (const to of staffTo.filter((a) => !optedOut.has(a))) {
+          for (const to of await staffMailRecipients(tx, 'TICKET_REPLY')) {
             mailIds.push(
               await queueEmail(tx, {
                 to,
