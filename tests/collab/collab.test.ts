@@ -217,6 +217,16 @@ describe('notifications', () => {
     expect((await outbox()).filter((m) => m.to === client.email).map((m) => m.template)).toEqual(['ticket-reply']);
     await setNotificationPreferences(client, { email: { TICKET_STATUS: true } });
   });
+
+  it('a staff member who turned "new tickets" off gets no such mail; the other staff still do', async () => {
+    await setNotificationPreferences(admin, { email: { TICKET_CREATED: false } });
+    await clearOutbox();
+    await createTicket(client, { subject: 'Opt-out check', description: 'Who hears about this ticket?' });
+    const told = (await outbox()).filter((m) => m.template === 'ticket-created').map((m) => m.to);
+    expect(told).not.toContain(admin.email);
+    expect(told).toContain(admin2.email);
+    await setNotificationPreferences(admin, { email: { TICKET_CREATED: true } });
+  });
 });
 
 describe('activity log', () => {
