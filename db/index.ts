@@ -45,7 +45,10 @@ export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PGLITE_DIR?.trim() || '.data/pglite';
 }
 
-const CONNECT_TIMEOUT_MS = 5000;
+// pg-pool counts the wait for a free client in this timeout too, so it must outlast a busy pool
+// (more concurrent requests than `max`: 50 replies at once waited > 5 s on a loaded CI machine and
+// failed); it only has to bound a server that never answers. A stopped server is refused at once.
+const CONNECT_TIMEOUT_MS = 30_000;
 
 type WatchedPool = {
   query: (...args: never[]) => unknown;
@@ -92,7 +95,7 @@ function create(): Handle {
       new pg.Pool({
         connectionString: url,
         max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-        // A server that does not answer fails the request (503) instead of hanging it.
+        // A server that never answers fails the request (then 503s) instead of hanging it.
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
         options: '-c jit=off',
       }),
