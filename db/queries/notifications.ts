@@ -7,7 +7,7 @@ import type { NotificationKind, Role } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { isStaff } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/action-result';
-import { staffRecipients } from '@/lib/email/recipients';
+import { env } from '@/lib/env';
 import {
   CLIENT_NOTIFICATION_KINDS,
   NOTIFICATION_KIND_VALUES,
@@ -57,9 +57,15 @@ export async function activeStaff(tx: DbOrTx): Promise<{ id: string; email: stri
  * The addresses among `emails` whose account turned mail off for `kind` (no preference row:
  * mail stays on). An address with no account (e.g. AGENCY_NOTIFY_EMAIL) is never opted out.
  */
-/** The staff addresses that get mail of this kind: the agency's recipients minus those who opted out. */
+/**
+ * Who hears by mail about client activity of this kind (a new project request, a new ticket, a
+ * client reply): AGENCY_NOTIFY_EMAIL when it is set, else every active ADMIN and SUPER_ADMIN,
+ * minus those who turned this kind off. Read inside the caller's transaction, so the list matches
+ * the change it reports.
+ */
 export async function staffMailRecipients(tx: DbOrTx, kind: NotificationKind): Promise<string[]> {
-  const addresses = await staffRecipients(tx);
+  const shared = env().AGENCY_NOTIFY_EMAIL;
+  const addresses = shared ? [shared] : [...new Set((await activeStaff(tx)).map((s) => s.email))].sort();
   const optedOut = await mailOptOuts(tx, kind, addresses);
   return addresses.filter((a) => !optedOut.has(a));
 }
