@@ -1,4 +1,5 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { debianChromium } from './e2e/helpers/chromium';
 import { E2E_BASE_URL } from './scripts/lib/e2e-constants.mjs';
 
 // End-to-end tests on Debian's Chromium (never `npx playwright install`: @playwright/test 1.64.1
@@ -26,24 +27,7 @@ export default defineConfig({
     navigationTimeout: 30_000,
     actionTimeout: 15_000,
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-            '--disable-quic',
-          ],
-        },
-      },
-    },
-  ],
+  projects: [debianChromium],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${E2E_BASE_URL}/api/health`,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { debianChromium } from './e2e/helpers/chromium';
 
 // The security suite (npm run test:security → scripts/security.mjs): HTTP checks, fuzzing and
 // browser checks against the production build, on its own server (port 3200, own database on
@@ -28,18 +29,7 @@ export default defineConfig({
     navigationTimeout: 30_000,
     actionTimeout: 15_000,
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-        },
-      },
-    },
-  ],
+  projects: [debianChromium],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${BASE_URL}/api/health`,
