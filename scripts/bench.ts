@@ -24,7 +24,7 @@ import { canMeasureCpu, postmasterPid } from './bench/cpu';
 import { load, measureCpuOf, warm, type LoadResult } from './bench/load';
 import { log, sleep, step, warn } from './bench/log';
 import { parseOptions, type Options } from './bench/options';
-import { ADMIN_EMAIL, CLIENT_EMAIL, DEEP_CURSOR_SQL, LIGHTHOUSE_PAGES, PAGES, ticketsCursor } from './bench/pages';
+import { ADMIN_EMAIL, CLIENT_EMAIL, DEEP_CURSOR_SQL, LIGHTHOUSE_PAGES, PAGES, REFERENCE_PAGES, ticketsCursor } from './bench/pages';
 import type { LighthouseResult } from './bench/lighthouse';
 
 const TARGETS = { p95Ms: 150, queries: 6, growth: 1.5, stormRatio: 2, lhPerformance: 95, lhAccessibility: 100, lhBestPractices: 95, ticketJsKb: 200 };
@@ -162,6 +162,25 @@ async function main(): Promise<number> {
       }
     }
 
+    // Reference rows (not judged): the framework's own cost per response, signed out.
+    const reference: ReferenceResult[] = [];
+    if (opts.reference) {
+      for (const ref of REFERENCE_PAGES.filter((r) => !opts.pages || opts.pages.includes(r.name))) {
+        const first = await fetchPage(running, ref.path, null);
+        if (first.status !== 200 || !first.body.includes(ref.expect)) {
+          warn(`reference ${ref.path} → ${first.status}, expected 200 with “${ref.expect}”; skipped`);
+          continue;
+        }
+        const loads: LoadResult[] = [];
+        for (const connections of opts.concurrency) {
+          await warm(running, ref.path, null);
+          loads.push(await load(running, ref.path, null, connections, opts.duration));
+        }
+        reference.push({ name: ref.name, path: ref.path, bytes: first.body.length, load: loads });
+        log(`reference ${ref.name}: ${loads.map((l) => `c=${l.connections} p95 ${l.p95} ms, ${cpuPerRequest(l) ?? '—'} ms CPU/response`).join('; ')}`);
+      }
+    }
+
     // The sign-in storm.
     let storm: Awaited<ReturnType<typeof signInStorm>> | null = null;
     if (opts.storm && results.some((r) => r.name === 'client /tickets' && !r.error)) {
@@ -253,6 +272,7 @@ async function main(): Promise<number> {
       options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated },
       machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10) },
       pages: results,
+      reference,
       storm,
       lighthouse,
       lighthousePreset: opts.lighthousePreset,
@@ -340,10 +360,13 @@ async function signInStorm(app: App, loginId: string, databaseUrl: string, clien
   };
 }
 
+type ReferenceResult = { name: string; path: string; bytes: number; load: LoadResult[] };
+
 type Report = {
   scale: Options['scale'];
   smoke: boolean;
   pages: PageResult[];
+  reference: ReferenceResult[];
   storm: Awaited<ReturnType<typeof signInStorm>> | null;
   lighthouse: Record<string, LighthouseResult | { error: string }>;
   lighthousePreset: string;
@@ -407,7 +430,7 @@ function printTable(report: Report, verdicts: Verdict[]) {
     'Times in ms. cpu/req: CPU ms the portal and PostgreSQL spent per response at the highest concurrency; idle cap: responses/s two idle cores ' +
       'could serve at that cost; growth: large ÷ small p50 at c=1 (cpu growth: the same for CPU per response, which the machine load does not sway).',
   );
-  const top = Math.max(...report.pages.flatMap((p) => p.load.map((l) => l.connections)), 1);
+  const top = Math.max(...[...report.pages, ...report.reference].flatMap((p) => p.load.map((l) => l.connections)), 1);
   const head = ['page', 'q/req', 'c1 p50', `c${top} p50`, `c${top} p95`, `c${top} p99`, `c${top} rps`, 'non2xx', 'cpu/req', 'idle cap', 'floor p50', 'page/floor', 'growth', 'cpu growth', 'seq scans'];
   const widths = [30, 5, 7, 7, 7, 7, 7, 6, 8, 8, 9, 10, 6, 10, 20];
   console.log(head.map((h, i) => (i === 0 ? pad(h, widths[i]) : lpad(h, widths[i]))).join(' '));
@@ -432,6 +455,17 @@ function printTable(report: Report, verdicts: Verdict[]) {
       p.error ? 'ERROR' : p.seqScans.join(',') || (p.plans?.length ? 'none' : '—'),
     ];
     console.log(row.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join(' '));
+  }
+  if (report.reference.length) {
+    console.log('\nReference (not judged; signed out, what the framework costs on this machine):');
+    for (const r of report.reference) {
+      const c1 = r.load.find((l) => l.connections === 1);
+      const cTop = r.load.find((l) => l.connections === top);
+      console.log(
+        `  ${pad(r.name, 30)} c1 p50 ${f(c1?.p50)}, c${top} p95 ${f(cTop?.p95)}, c${top} rps ${f(cTop?.rps)}, ` +
+          `cpu/req ${f(cpuPerRequest(cTop))}, idle cap ${f(capacity(cTop))}`,
+      );
+    }
   }
   if (report.storm) {
     const s = report.storm;

@@ -17,9 +17,11 @@ function readProcs(): Proc[] {
       // The command name (field 2) may hold spaces: the fields after it follow the last ')'.
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(rest[1]);
-      const utime = Number(rest[11]);
-      const stime = Number(rest[12]);
-      out.push({ pid: Number(entry), ppid, cpuMs: (utime + stime) * TICK_MS });
+      // utime, stime, and cutime, cstime: the CPU of children already reaped. Without the latter a
+      // PostgreSQL backend that exits mid-run (an idle pool client closed) takes its CPU out of
+      // the tree's total and the difference can go negative.
+      const ticks = Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]);
+      out.push({ pid: Number(entry), ppid, cpuMs: ticks * TICK_MS });
     } catch {
       // the process ended meanwhile
     }

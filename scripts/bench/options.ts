@@ -81,6 +81,8 @@ export type Options = {
   storm: boolean;
   plans: boolean;
   floor: boolean;
+  /** Load the signed-out reference rows (REFERENCE_PAGES) too. */
+  reference: boolean;
   pages: string[] | null;
   port: number;
   pgPort: number;
@@ -102,7 +104,7 @@ const USAGE = `Usage: npm run bench -- [--scale small|large] [--smoke] [options]
   --isolated            build and run in a private copy of the tree (/tmp/portal-bench-tree), so a
                         concurrent \`next build\` elsewhere cannot break the run
   --lighthouse-preset P mobile (default: Lighthouse's own default, slow 4G and a 4× slower CPU) or desktop
-  --no-lighthouse --no-storm --no-plans --no-floor   skip a part
+  --no-lighthouse --no-storm --no-plans --no-floor --no-reference   skip a part
   --port N              port of next start (default 3107; smoke 3108)
   --pg-port N           port of the throwaway PostgreSQL server (default 54339 in /tmp/portal-bench-pg,
                         kept running so the next run reuses its data; smoke 54338, removed at the end)
@@ -131,6 +133,7 @@ export function parseOptions(argv: string[]): Options {
       'no-storm': { type: 'boolean', default: false },
       'no-plans': { type: 'boolean', default: false },
       'no-floor': { type: 'boolean', default: false },
+      'no-reference': { type: 'boolean', default: false },
       port: { type: 'string' },
       'pg-port': { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -166,6 +169,7 @@ export function parseOptions(argv: string[]): Options {
     storm: !values['no-storm'],
     plans: !values['no-plans'],
     floor: !values['no-floor'],
+    reference: !values['no-reference'],
     pages: values.pages ? values.pages.split(',').map((p) => p.trim()) : null,
     port: Number(values.port ?? (smoke ? 3108 : 3107)),
     pgPort: Number(values['pg-port'] ?? (smoke ? 54338 : 54339)),

@@ -27,6 +27,17 @@ export const PAGES: PageDef[] = [
   { name: 'admin /admin/clients search', who: 'admin', path: `/admin/clients?q=${CLIENT_SEARCH}`, expect: 'Clients' },
 ];
 
+/**
+ * Reference rows, loaded like the pages but not judged: what the framework itself costs per
+ * response on this machine with no React tree to speak of (/api/health: the proxy and one
+ * `select 1`) and with a small one and no query (/login, signed out). They bound what any page
+ * can reach at 32 connections.
+ */
+export const REFERENCE_PAGES: { name: string; path: string; expect: string }[] = [
+  { name: 'ref /api/health (signed out)', path: '/api/health', expect: '"ok"' },
+  { name: 'ref /login (signed out)', path: '/login', expect: 'Sign in' },
+];
+
 /** Lighthouse: the sign-in page, the client's ticket list and the heavy ticket. */
 export const LIGHTHOUSE_PAGES: { name: string; path: string; who: Who | null }[] = [
   { name: '/login', path: '/login', who: null },
