@@ -152,6 +152,21 @@ export async function listClientOptions(
   }));
 }
 
+/** One client's id and label (as in listClientOptions), or null for a missing id or a non-client account. */
+export async function clientOption(
+  viewer: Viewer,
+  clientId: string,
+): Promise<{ id: string; label: string; email: string } | null> {
+  assertStaff(viewer);
+  const [r] = await db
+    .select({ id: users.id, name: users.name, company: users.company, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, clientId), eq(users.role, 'CLIENT')))
+    .limit(1);
+  if (!r) return null;
+  return { id: r.id, email: r.email, label: [r.name ?? r.email, r.company].filter(Boolean).join(' · ') };
+}
+
 /** Invites a client: a passwordless account and a 7-day link to choose a password. */
 export async function inviteClient(viewer: Viewer, input: unknown): Promise<{ userId: string }> {
   assertStaff(viewer);
