@@ -48,7 +48,7 @@ export function QueueTabs({
                 <span className="rounded bg-background/70 px-1 text-xs tabular-nums text-muted-foreground">
                   <span className="sr-only">({tab.more ? 'more than ' : ''}</span>
                   {tab.count.toLocaleString('en-GB')}
-                  {tab.more ? '+' : null}
+                  {tab.more ? <span aria-hidden="true">+</span> : null}
                   <span className="sr-only"> tickets)</span>
                 </span>
               </Link>
