@@ -44,9 +44,15 @@ const ORDER_OPTIONS = [
   { value: 'asc', label: 'Ascending' },
 ];
 
-// Below md every cell is a block of the row's card; the figures sit side by side on one line.
-const card = 'max-md:block max-md:p-0';
-const inline = 'max-md:mt-2 max-md:mr-1 max-md:inline-block max-md:text-left max-md:text-xs max-md:text-muted-foreground';
+// Below md each row is a card and each cell a block of it; the cells marked `fig` (the figures)
+// share one line, and `wide` ones are left out. Written once on the body, not on every cell: the
+// classes are repeated in the HTML and in the RSC payload of each row.
+const cards = [
+  'max-md:block max-md:space-y-3 max-md:[&_tr:last-child]:border',
+  'max-md:[&>tr]:block max-md:[&>tr]:rounded-xl max-md:[&>tr]:border max-md:[&>tr]:p-4',
+  'max-md:[&_td]:block max-md:[&_td]:p-0 max-md:[&_td]:whitespace-normal max-md:[&_td.wide]:hidden',
+  'max-md:[&_td.fig]:mt-2 max-md:[&_td.fig]:mr-2 max-md:[&_td.fig]:inline-block max-md:[&_td.fig]:text-xs max-md:[&_td.fig]:text-muted-foreground',
+].join(' ');
 
 export default async function ClientsPage({ searchParams }: Props) {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
@@ -112,34 +118,37 @@ export default async function ClientsPage({ searchParams }: Props) {
               <TableHead scope="col">Joined</TableHead>
             </TableRow>
           </TableHeader>
-          <TableBody className="max-md:block max-md:space-y-3 max-md:[&_tr:last-child]:border">
+          <TableBody className={cards}>
             {page.rows.map((c) => (
-              <TableRow key={c.id} data-client={c.email} className="max-md:block max-md:rounded-xl max-md:border max-md:p-4">
-                <TableCell className={`${card} whitespace-normal`}>
+              <TableRow key={c.id} data-client={c.email}>
+                <TableCell className="whitespace-normal">
                   <Link href={`/admin/clients/${c.id}`} className="font-medium break-words underline-offset-4 hover:underline">
                     {c.name ?? c.email}
                   </Link>
                   <div className="text-xs break-all text-muted-foreground">{c.email}</div>
                 </TableCell>
-                <TableCell className={`${card} whitespace-normal max-md:text-sm max-md:text-muted-foreground ${c.company ? '' : 'max-md:hidden'}`}>{c.company ?? '—'}</TableCell>
-                <TableCell className={`${card} max-md:mt-2`}>
+                <TableCell className={c.company ? 'whitespace-normal max-md:text-sm max-md:text-muted-foreground' : 'wide'}>{c.company ?? '—'}</TableCell>
+                <TableCell className="max-md:mt-2">
                   <AccountBadges active={c.active} emailVerified={c.emailVerified} invitePending={c.invitePending} />
                 </TableCell>
-                {/* Below md the three figures share a line; their labels come from CSS there. */}
-                <TableCell className={`${card} text-right tabular-nums ${inline} max-md:before:content-['Projects:_']`}>
+                {/* Below md the three figures share a line, each with its label. */}
+                <TableCell className="fig text-right tabular-nums">
+                  <span className="md:hidden">Projects: </span>
                   <Link href={`/admin/projects?clientId=${c.id}`} className="underline-offset-4 hover:underline">
                     {c.projectCount}
                   </Link>
                 </TableCell>
-                <TableCell className={`${card} text-right tabular-nums ${inline} max-md:before:content-['·_Active_tickets:_']`}>
+                <TableCell className="fig text-right tabular-nums">
+                  <span className="md:hidden">Active tickets: </span>
                   <Link href={`/admin/tickets?clientId=${c.id}`} className="underline-offset-4 hover:underline">
                     {c.activeTicketCount}
                   </Link>
                 </TableCell>
-                <TableCell className={`${card} text-sm text-muted-foreground ${inline} max-md:before:content-['·_Last_sign-in:_']`}>
+                <TableCell className="fig text-sm text-muted-foreground">
+                  <span className="md:hidden">Last sign-in: </span>
                   {c.lastLoggedIn ? <RelativeTime date={c.lastLoggedIn} /> : 'Never'}
                 </TableCell>
-                <TableCell className={`${card} text-sm text-muted-foreground max-md:hidden`}>{formatDate(c.createdAt)}</TableCell>
+                <TableCell className="wide text-sm text-muted-foreground">{formatDate(c.createdAt)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
