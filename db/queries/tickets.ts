@@ -314,18 +314,26 @@ export type BoundedCount = { n: number; more: boolean };
  */
 export async function ticketQueueCounts(
   viewer: ViewerLike,
-  params: { clientId?: string; cap?: number } = {},
+  params: { clientId?: string; clientSearch?: string; cap?: number } = {},
 ): Promise<Record<TicketStatus, BoundedCount>> {
   const cap = Math.max(1, Math.floor(params.cap ?? QUEUE_COUNT_CAP));
-  // A client only ever counts their own tickets; staff may narrow to one client.
-  const clientId = isStaff(viewer.role) ? params.clientId : viewer.id;
+  // A client only ever counts their own tickets; staff may narrow to one client, or to the clients
+  // whose name, email or company contains the queue's client search (as listTickets does). The
+  // matching clients come from the trigram index, one UNION branch per column
+  // (docs/decisions/013-queue-counts-and-client-search.md).
+  const staffViewer = isStaff(viewer.role);
+  const clientId = staffViewer ? params.clientId : viewer.id;
+  const search = staffViewer && params.clientSearch?.trim() ? likePattern(params.clientSearch.trim()) : undefined;
+  const matching = search
+    ? sql` and t.client_id in (select id from users where name ilike ${search} union select id from users where email ilike ${search} union select id from users where company ilike ${search})`
+    : sql``;
   // One capped subquery per status. The LIMIT sits inside each count: the index scan stops at
   // cap + 1 entries whatever the status's size.
   const statuses = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
   const capped = (status: TicketStatus) =>
     sql<number>`(select count(*)::int from (select 1 from support_tickets t where t.status = ${status}${
       clientId ? sql` and t.client_id = ${clientId}` : sql``
-    } limit ${cap + 1}) capped)`;
+    }${matching} limit ${cap + 1}) capped)`;
   const [row] = await db
     .select({
       OPEN: capped('OPEN').mapWith(Number),

@@ -52,6 +52,26 @@ describe('ticketQueueCounts', () => {
     expect(counts.CLOSED).toEqual({ n: 0, more: false });
   });
 
+  it('narrows to the clients matching the queue’s client search, as the list does', async () => {
+    const admin = await staff();
+    const { user: harbor } = await createUser({ name: 'Hana Ito', company: 'Harbor Builders' });
+    const { user: mail } = await createUser({ name: 'Mo Lee', email: `mo.harbor.${Date.now()}@example.test` });
+    const { user: other } = await createUser({ name: 'Olga Berg', company: 'Fjord Ltd' });
+    await createTicket(harbor.id, { status: 'OPEN' });
+    await createTicket(mail.id, { status: 'OPEN' });
+    await createTicket(mail.id, { status: 'CLOSED' });
+    await createTicket(other.id, { status: 'OPEN' });
+
+    const counts = await ticketQueueCounts(admin, { clientSearch: 'HARBOR' });
+    expect(counts.OPEN).toEqual({ n: 2, more: false });
+    expect(counts.CLOSED).toEqual({ n: 1, more: false });
+    expect((await ticketQueueCounts(admin, { clientSearch: 'harbor', clientId: harbor.id })).OPEN).toEqual({ n: 1, more: false });
+    expect((await ticketQueueCounts(admin, { clientSearch: '_' })).OPEN).toEqual({ n: 0, more: false });
+    // a client's search is ignored: their own tickets only
+    const { viewer } = await createUser({ name: 'Me' });
+    expect((await ticketQueueCounts(viewer, { clientSearch: 'harbor' })).OPEN).toEqual({ n: 0, more: false });
+  });
+
   it('a client counts only their own tickets, whatever clientId they pass', async () => {
     const { user: a, viewer } = await createUser();
     const { user: b } = await createUser();

@@ -58,7 +58,7 @@ export default async function TicketQueuePage({ searchParams }: Props) {
       priority: q.priority,
       assigned: q.assigned,
     }),
-    ticketQueueCounts(viewer, { clientId: q.clientId }),
+    ticketQueueCounts(viewer, { clientId: q.clientId, clientSearch: q.client }),
     q.clientId ? clientOption(viewer, q.clientId) : null,
   ]);
   const keep = {
