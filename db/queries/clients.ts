@@ -46,8 +46,10 @@ const invitePending = sql<boolean>`(${users.passwordHash} is null)`;
 // hand: drizzle renders ${users.id} unqualified in a single-table select, and inside the
 // subquery "id" would then mean the subquery's own table.
 const projectCount = sql<number>`(select count(*) from projects p where p.client_id = "users"."id")`.mapWith(Number);
-const activeTicketCount = sql<number>`(select count(*) from support_tickets t
-  where t.client_id = "users"."id" and t.status in ('OPEN', 'PENDING'))`.mapWith(Number);
+// Active = OPEN + PENDING, counted as two index ranges of (client_id, status): with
+// `status in (…)` the planner read every ticket of the client and filtered them (0.08 ms a row).
+const activeTicketCount = sql<number>`((select count(*) from support_tickets t where t.client_id = "users"."id" and t.status = 'OPEN')
+  + (select count(*) from support_tickets t where t.client_id = "users"."id" and t.status = 'PENDING'))`.mapWith(Number);
 
 /** Clients: search by name, email or company; filter active / verified; sort; 25 a page with the total. */
 export async function listClients(viewer: Viewer, input: unknown): Promise<Page<ClientRow>> {
@@ -113,8 +115,8 @@ export async function listClients(viewer: Viewer, input: unknown): Promise<Page<
       createdAt: m.createdAt,
       lastLoggedIn: m.lastLoggedIn,
       projectCount: sql<number>`(select count(*) from projects p where p.client_id = "matches"."id")`.mapWith(Number),
-      activeTicketCount: sql<number>`(select count(*) from support_tickets t
-        where t.client_id = "matches"."id" and t.status in ('OPEN', 'PENDING'))`.mapWith(Number),
+      activeTicketCount: sql<number>`((select count(*) from support_tickets t where t.client_id = "matches"."id" and t.status = 'OPEN')
+        + (select count(*) from support_tickets t where t.client_id = "matches"."id" and t.status = 'PENDING'))`.mapWith(Number),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(m)
