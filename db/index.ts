@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { openPglite } from '@/db/pglite';
 import { Pool as NeonPool, neonConfig, type PoolClient as NeonPoolClient } from '@neondatabase/serverless';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -129,7 +129,7 @@ function create(): Handle {
   if (dir !== 'memory://') {
     fs.mkdirSync(dir, { recursive: true });
   }
-  const client = new PGlite(dir);
+  const client = openPglite(dir);
   const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
   return { db, driver, close: () => client.close() };
 }

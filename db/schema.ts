@@ -79,6 +79,14 @@ export const users = pgTable(
     index('idx_users_email').on(t.email),
     index('idx_users_role').on(t.role),
     index('idx_users_active').on(t.active),
+    // Staff client search (ILIKE '%term%' on name, email or company): trigram GIN, one index for
+    // the three columns, so an OR of the three is a BitmapOr over it (0011 creates pg_trgm).
+    index('idx_users_search_trgm').using(
+      'gin',
+      t.name.op('gin_trgm_ops'),
+      t.email.op('gin_trgm_ops'),
+      t.company.op('gin_trgm_ops'),
+    ),
   ],
 );
 

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { cn } from '@/lib/utils';
 import { hrefWith, type ParamValue } from './hrefs';
 
-export type QueueTab = { value: string; label: string; count: number };
+/** `more`: the count is a lower bound (the queue counts up to a cap): shown as "1,000+". */
+export type QueueTab = { value: string; label: string; count: number; more?: boolean };
 
 /**
  * The ticket queue's tabs (Active = Open + Pending by default, each status, All) as links with
@@ -45,8 +46,9 @@ export function QueueTabs({
               >
                 {tab.label}
                 <span className="rounded bg-background/70 px-1 text-xs tabular-nums text-muted-foreground">
-                  <span className="sr-only">(</span>
+                  <span className="sr-only">({tab.more ? 'more than ' : ''}</span>
                   {tab.count.toLocaleString('en-GB')}
+                  {tab.more ? <span aria-hidden="true">+</span> : null}
                   <span className="sr-only"> tickets)</span>
                 </span>
               </Link>

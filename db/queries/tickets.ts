@@ -219,7 +219,8 @@ function commentStats(database: DbOrTx, viewer: ViewerLike) {
 
 /**
  * The viewer's tickets (staff: all, optionally one client's), newest activity first by default,
- * with comment counts; filters status (one or many), search (subject or number), project; 25 a page.
+ * with comment counts; filters status (one or many), search (subject or number), project, and for
+ * staff the client (by id, or by name, email or company); 25 a page.
  */
 export async function listTickets(viewer: ViewerLike, params: TicketListParams = {}): Promise<Page<TicketListItem>> {
   const p = ticketListParamsSchema.parse(params);
@@ -242,6 +243,9 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
     p.priority?.length ? inArray(supportTickets.priority, p.priority) : undefined,
     assignedFilter,
     p.search ? or(ilike(supportTickets.subject, likePattern(p.search)), ilike(supportTickets.ticketNumber, likePattern(p.search))) : undefined,
+    staffViewer && p.clientSearch
+      ? or(ilike(users.name, likePattern(p.clientSearch)), ilike(users.email, likePattern(p.clientSearch)), ilike(users.company, likePattern(p.clientSearch)))
+      : undefined,
     after,
   ];
 
@@ -291,6 +295,58 @@ export async function ticketStatusCounts(
     .groupBy(supportTickets.status);
   const counts: Record<TicketStatus, number> = { OPEN: 0, PENDING: 0, RESOLVED: 0, CLOSED: 0 };
   for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** The queue tabs count at most this many tickets per status; past it a tab says "1,000+". */
+export const QUEUE_COUNT_CAP = 1000;
+
+/** A tab's count: exact up to the cap; `more` when there are more tickets than `n` (= the cap). */
+export type BoundedCount = { n: number; more: boolean };
+
+/**
+ * Ticket counts per status for the staff queue's tabs, each bounded by `cap`: every status counts
+ * at most cap + 1 entries of an index (idx_support_tickets_status_priority, or the client's
+ * idx_support_tickets_client_status_activity), index only, so the statement costs the same with
+ * 4,000 tickets as with 200,000 (docs/decisions/013-queue-counts-and-client-search.md). One
+ * statement; exact below the cap, live (no cache). Clients use ticketStatusCounts (their own
+ * tickets, always exact).
+ */
+export async function ticketQueueCounts(
+  viewer: ViewerLike,
+  params: { clientId?: string; clientSearch?: string; cap?: number } = {},
+): Promise<Record<TicketStatus, BoundedCount>> {
+  const cap = Math.max(1, Math.floor(params.cap ?? QUEUE_COUNT_CAP));
+  // A client only ever counts their own tickets; staff may narrow to one client, or to the clients
+  // whose name, email or company contains the queue's client search (as listTickets does). The
+  // matching clients come from the trigram index, one UNION branch per column
+  // (docs/decisions/013-queue-counts-and-client-search.md).
+  const staffViewer = isStaff(viewer.role);
+  const clientId = staffViewer ? params.clientId : viewer.id;
+  const search = staffViewer && params.clientSearch?.trim() ? likePattern(params.clientSearch.trim()) : undefined;
+  const matching = search
+    ? sql` and t.client_id in (select id from users where name ilike ${search} union select id from users where email ilike ${search} union select id from users where company ilike ${search})`
+    : sql``;
+  // One capped subquery per status. The LIMIT sits inside each count: the index scan stops at
+  // cap + 1 entries whatever the status's size.
+  const statuses = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+  const capped = (status: TicketStatus) =>
+    sql<number>`(select count(*)::int from (select 1 from support_tickets t where t.status = ${status}${
+      clientId ? sql` and t.client_id = ${clientId}` : sql``
+    }${matching} limit ${cap + 1}) capped)`;
+  const [row] = await db
+    .select({
+      OPEN: capped('OPEN').mapWith(Number),
+      PENDING: capped('PENDING').mapWith(Number),
+      RESOLVED: capped('RESOLVED').mapWith(Number),
+      CLOSED: capped('CLOSED').mapWith(Number),
+    })
+    .from(sql`(select 1) one`);
+  const counts = {} as Record<TicketStatus, BoundedCount>;
+  for (const s of statuses) {
+    const n = row?.[s] ?? 0;
+    counts[s] = n > cap ? { n: cap, more: true } : { n, more: false };
+  }
   return counts;
 }
 

@@ -119,6 +119,8 @@ export const ticketQueueSchema = z.object({
   ),
   q: searchParam,
   clientId: optionalIdParam,
+  /** Client name, email or company contains (the queue's "Client" field). */
+  client: searchParam,
   sort: z.enum(TICKET_SORTS).catch('last_reply').default('last_reply'),
   cursor: cursorParam,
   /** Priority filter (one value) and "Assigned to": me / unassigned (issue 8). */

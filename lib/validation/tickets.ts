@@ -79,6 +79,8 @@ export const ticketListParamsSchema = z.object({
   search: text().trim().max(200).optional(),
   /** Staff only: one client's tickets. Ignored for a CLIENT viewer (always their own). */
   clientId: text().trim().min(1).optional(),
+  /** Staff only: tickets of the clients whose name, email or company contains this text. */
+  clientSearch: text().trim().max(200).optional(),
   /** Tickets about one project. */
   projectId: text().trim().min(1).optional(),
   /** One or many priorities. */

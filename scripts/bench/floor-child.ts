@@ -101,13 +101,17 @@ const pages: Record<string, () => Promise<unknown>> = {
     ]),
   'admin /admin': () =>
     Promise.all([layout(admin), getDashboardStats(admin), call(activity.serviceReport, admin), call(activity.staffServiceReport, admin)]),
+  // The queue's tabs count through ticketQueueCounts (bounded) and its client filter is a search
+  // field (no list of every client) where that function exists; the older tree's calls otherwise.
   'admin /admin/tickets OPEN': () =>
-    Promise.all([
-      layout(admin),
-      listTickets(admin, { status: ['OPEN'], sort: 'last_reply' }),
-      ticketStatusCounts(admin, {}),
-      listClientOptions(admin),
-    ]),
+    tickets.ticketQueueCounts
+      ? Promise.all([layout(admin), listTickets(admin, { status: ['OPEN'], sort: 'last_reply' }), tickets.ticketQueueCounts(admin, {})])
+      : Promise.all([
+          layout(admin),
+          listTickets(admin, { status: ['OPEN'], sort: 'last_reply' }),
+          ticketStatusCounts(admin, {}),
+          listClientOptions(admin),
+        ]),
   'admin /admin/clients search': () => Promise.all([layout(admin), listClients(admin, { q: CLIENT_SEARCH })]),
 };
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { openPglite } from '@/db/pglite';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -63,7 +63,7 @@ export async function cliDatabase({ migrated = true } = {}): Promise<CliDatabase
     return {
       env: { PGLITE_DIR: dir, DATABASE_URL: '', DATABASE_DRIVER: '' },
       async query<T>(text: string, params?: unknown[]) {
-        const client = new PGlite(dir);
+        const client = openPglite(dir);
         try {
           return (await client.query<T>(text, params)).rows;
         } finally {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { openPglite } from '../../db/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 
@@ -25,7 +25,7 @@ export async function ensurePgliteTemplate(root = process.cwd()): Promise<string
 
   fs.mkdirSync(cacheDir, { recursive: true });
   const building = `${target}.building-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const client = new PGlite(building);
+  const client = openPglite(building);
   try {
     await migrate(drizzle({ client }), { migrationsFolder });
   } finally {

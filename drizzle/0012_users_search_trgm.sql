@@ -1,0 +1,1 @@
+CREATE INDEX "idx_users_search_trgm" ON "users" USING gin ("name" gin_trgm_ops,"email" gin_trgm_ops,"company" gin_trgm_ops);
