@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 
 import type { ActionResult } from '@/lib/action-result';
 import { COMMENT_MAX } from '@/lib/validation/comment-limits';
