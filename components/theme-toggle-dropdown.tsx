@@ -21,6 +21,25 @@ const options = [
   { value: "system", label: "System", Icon: MonitorIcon },
 ] as const;
 
+/**
+ * Applies a theme change with CSS transitions off, so colours switch at once instead of fading
+ * element by element (what next-themes' `disableTransitionOnChange` did, without its cost at
+ * every page load: components/theme-provider.tsx). The class changes in React's effect after the
+ * state update; the next frame computes the new styles with transitions off, then the rule goes.
+ */
+function withoutTransitions(change: () => void) {
+  const style = document.createElement("style");
+  style.appendChild(
+    document.createTextNode("*,*::before,*::after{-webkit-transition:none!important;transition:none!important}"),
+  );
+  document.head.appendChild(style);
+  change();
+  requestAnimationFrame(() => {
+    void window.getComputedStyle(document.documentElement).color;
+    style.remove();
+  });
+}
+
 /** The theme menu, loaded by ./theme-toggle on first use; mounts open. */
 function ThemeToggleDropdown({ openedBy, trigger }: LoadedMenuProps) {
   const { theme, setTheme } = useTheme();
@@ -32,7 +51,7 @@ function ThemeToggleDropdown({ openedBy, trigger }: LoadedMenuProps) {
       <DropdownMenuContent align="end" {...firstItemFocus}>
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={(value) => withoutTransitions(() => setTheme(value))}>
           {options.map(({ value, label, Icon }) => (
             <DropdownMenuRadioItem key={value} value={value}>
               <Icon aria-hidden="true" />
