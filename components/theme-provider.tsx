@@ -16,13 +16,19 @@ import { ThemeProvider as NextThemesProvider, type ThemeProviderProps } from "ne
 const clientScriptProps: ThemeProviderProps["scriptProps"] =
   typeof window === "undefined" ? undefined : { type: "application/json" };
 
+/*
+ * No `disableTransitionOnChange`: next-themes applies it on mount too, inserting and then
+ * removing a `* { transition: none !important }` stylesheet on every page load (twice with the
+ * system theme), which costs two style recalculations of the whole document during start-up
+ * (docs/decisions/008-performance.md). The theme menu, the one place the theme is changed, turns
+ * transitions off around its own change instead (components/theme-toggle-dropdown.tsx).
+ */
 function ThemeProvider({ children, ...props }: ThemeProviderProps) {
   return (
     <NextThemesProvider
       attribute="class"
       defaultTheme="system"
       enableSystem
-      disableTransitionOnChange
       scriptProps={clientScriptProps}
       {...props}
     >

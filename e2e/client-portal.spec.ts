@@ -115,7 +115,12 @@ test.describe('client portal', () => {
     const reply = page.getByRole('textbox', { name: 'Your reply' });
     await page.getByRole('button', { name: 'Send reply' }).click();
     await expect(page.getByText('Write a reply')).toBeVisible();
+    // The refused send focuses the box and marks it invalid; typing validates again.
+    await expect(reply).toBeFocused();
+    await expect(reply).toHaveAttribute('aria-invalid', 'true');
     await reply.fill('Screenshot: https://example.com/shot.png\nSecond line <b>not bold</b>');
+    await expect(page.getByText('Write a reply')).toHaveCount(0);
+    await expect(reply).toHaveAttribute('aria-invalid', 'false');
     // A double click posts once.
     await page.getByRole('button', { name: 'Send reply' }).dblclick();
     const thread = page.getByRole('list', { name: 'Conversation' });

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { changePasswordAction } from '@/app/(portal)/settings/actions';
 import { Form } from '@/components/ui/form';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/auth';

@@ -1,18 +1,21 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { loginAction, resendVerificationAction } from '@/app/(auth)/login/actions';
 import { Button } from '@/components/ui/button';
 import { Form } from '@/components/ui/form';
-import { loginSchema, type LoginInput } from '@/lib/validation/auth';
+import { lazyResolver } from '@/lib/lazy-resolver';
+import type { LoginInput } from '@/lib/validation/auth';
 import { FormNotice, RootError, showResult, SubmitButton, TextField } from './form-parts';
+
+// The schema and zod load on the first keystroke or submit, not with the page.
+const login = lazyResolver<LoginInput>(() => import('./login-resolver').then((m) => m.loginResolver));
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const form = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema, undefined, { raw: true }),
+    resolver: login.resolver,
     defaultValues: { email: '', password: '', callbackUrl },
   });
   const [unverifiedEmail, setUnverifiedEmail] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <Form {...form}>
-      <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
+      <form onSubmit={form.handleSubmit(onSubmit)} onInput={login.preload} className="grid gap-4" noValidate>
         <RootError form={form} />
         {unverifiedEmail ? (
           <div className="grid gap-2">

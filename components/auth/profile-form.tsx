@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { updateProfileAction } from '@/app/(portal)/settings/actions';
 import { Form } from '@/components/ui/form';
 import { profileSchema, type ProfileInput } from '@/lib/validation/auth';

@@ -1,20 +1,8 @@
 'use client';
 
-import { LogOut, Settings } from 'lucide-react';
-import Link from 'next/link';
-import { useTransition } from 'react';
 import type { Role } from '@/db/schema';
-import { roleLabel } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
-import { signOutAction } from './sign-out-action';
+import { DeferredMenu } from '@/components/app-shell/deferred-menu';
 
 function initials(name: string | null | undefined, email: string): string {
   const source = name?.trim() || email;
@@ -24,13 +12,18 @@ function initials(name: string | null | undefined, email: string): string {
 
 export type UserMenuProps = { name: string | null | undefined; email: string; role: Role };
 
-/** The account menu in the app shell: who is signed in, "Settings" and "Sign out". */
-export function UserMenu({ name, email, role }: UserMenuProps) {
-  const [pending, startTransition] = useTransition();
+// The dropdown (Radix) is loaded on first use: components/app-shell/deferred-menu.tsx.
+const loadDropdown = () => import('./user-menu-dropdown').then((m) => m.UserMenuDropdown);
 
+/** The account menu in the app shell: who is signed in, "Settings" and "Sign out". */
+export function UserMenu(props: UserMenuProps) {
+  const { name, email } = props;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
+    <DeferredMenu
+      popup="menu"
+      load={loadDropdown}
+      props={props}
+      trigger={
         <Button variant="ghost" className="gap-2 px-2" aria-label={`Account menu for ${name || email}`}>
           <span
             aria-hidden="true"
@@ -40,34 +33,8 @@ export function UserMenu({ name, email, role }: UserMenuProps) {
           </span>
           <span className="hidden max-w-40 truncate text-sm sm:inline">{name || email}</span>
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="font-normal">
-          <div className="truncate text-sm font-medium">{name || email}</div>
-          <div className="truncate text-xs text-muted-foreground">{email}</div>
-          <div className="text-xs text-muted-foreground">{roleLabel(role)}</div>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/settings">
-            <Settings aria-hidden="true" />
-            Settings
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem
-          disabled={pending}
-          onSelect={(event) => {
-            event.preventDefault();
-            startTransition(async () => {
-              await signOutAction();
-            });
-          }}
-        >
-          <LogOut aria-hidden="true" />
-          {pending ? 'Signing out…' : 'Sign out'}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 
 import type { TicketPriority } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';

@@ -1,26 +1,26 @@
 "use client";
 
 import * as React from "react";
-import { useTheme } from "next-themes";
-import { Toaster as Sonner, type ToasterProps } from "sonner";
+import type { ToasterProps } from "sonner";
+
+import { whenToastNeeded } from "./toast";
+
+// sonner's toaster is loaded with the first toast (./toast.ts), not with every page.
+const loadToaster = () => import("./sonner-toaster").then((m) => m.Toaster);
 
 function Toaster(props: ToasterProps) {
-  const { theme = "system" } = useTheme();
-
-  return (
-    <Sonner
-      theme={theme as ToasterProps["theme"]}
-      className="toaster group"
-      style={
-        {
-          "--normal-bg": "var(--popover)",
-          "--normal-text": "var(--popover-foreground)",
-          "--normal-border": "var(--border)",
-        } as React.CSSProperties
-      }
-      {...props}
-    />
+  const [Loaded, setLoaded] = React.useState<React.ComponentType<ToasterProps> | null>(null);
+  React.useEffect(
+    () =>
+      whenToastNeeded(() => {
+        loadToaster().then(
+          (component) => setLoaded(() => component),
+          () => {},
+        );
+      }),
+    [],
   );
+  return Loaded ? <Loaded {...props} /> : null;
 }
 
 export { Toaster };
