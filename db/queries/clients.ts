@@ -41,6 +41,17 @@ export type ClientRow = {
 };
 
 const invitePending = sql<boolean>`(${users.passwordHash} is null)`;
+/** The columns of a ClientRow that are plain columns of users (the list's and the profile's). */
+const clientColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  company: users.company,
+  active: users.active,
+  emailVerified: users.emailVerified,
+  createdAt: users.createdAt,
+  lastLoggedIn: users.lastLoggedIn,
+};
 // Correlated counts in the same statement (idx_projects_client_id, idx_tickets_client_status):
 // one query for the whole page, never one per row. The outer column is written qualified by
 // hand: drizzle renders ${users.id} unqualified in a single-table select, and inside the
@@ -64,17 +75,8 @@ export async function listClients(viewer: Viewer, input: unknown): Promise<Page<
   // ILIKEs: the planner prices ILIKE as cheap as "=", so for the OR it read and case-folded the
   // whole table (5,000 clients: 15 ms; the three branches: 2 ms at 250 matches). UNION (not
   // UNION ALL) keeps a client matching twice once: the rows are the same.
-  const columns = {
-    id: users.id,
-    email: users.email,
-    name: users.name,
-    company: users.company,
-    active: users.active,
-    emailVerified: users.emailVerified,
-    invitePending: sql<boolean>`(${users.passwordHash} is null)`.as('invite_pending'),
-    createdAt: users.createdAt,
-    lastLoggedIn: users.lastLoggedIn,
-  };
+  // In a subquery an expression needs a name.
+  const columns = { ...clientColumns, invitePending: invitePending.as('invite_pending') };
   const branch = (extra?: SQL) =>
     db
       .select(columns)
@@ -144,16 +146,9 @@ export async function getClient(viewer: Viewer, input: unknown): Promise<ClientP
   const { userId } = userIdSchema.parse(typeof input === 'string' ? { userId: input } : input);
   const [row] = await db
     .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      company: users.company,
-      active: users.active,
-      emailVerified: users.emailVerified,
+      ...clientColumns,
       invitePending,
-      createdAt: users.createdAt,
       updatedAt: users.updatedAt,
-      lastLoggedIn: users.lastLoggedIn,
       projectCount,
       activeTicketCount,
       ticketCount: sql<number>`(select count(*) from support_tickets t where t.client_id = "users"."id")`.mapWith(
