@@ -55,6 +55,17 @@ export const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ message: 'expected a whole number of seconds' }).int().min(1).max(300).default(15),
   ),
+  // Password hashing gate (lib/auth/passwords.ts; docs/decisions/008-performance.md): hashes at
+  // once per process (default half the cores, at least 1) and the share of its time a slot may
+  // hash while sign-ins queue (default 0.5: it rests as long as it hashed).
+  PASSWORD_HASH_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'expected a whole number from 1 to 64' }).int().min(1).max(64).optional(),
+  ),
+  PASSWORD_HASH_DUTY_CYCLE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'expected a number from 0.1 to 1' }).min(0.1).max(1).optional(),
+  ),
   CRON_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { message: 'expected at least 16 characters' }).optional(),

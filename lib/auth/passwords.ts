@@ -16,38 +16,62 @@ const ARGON2_OPTIONS = {
 // The length rules live with the shared form schemas; re-exported here so this module's API stays.
 export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/auth';
 
-// ── A cap on concurrent hash work ───────────────────────────────────────────────────────────
+// ── A cap on hash work ──────────────────────────────────────────────────────────────────────
 // Each argon2id/bcrypt call runs on libuv's thread pool (4 threads) and keeps a core busy for
-// ~50–100 ms. Without a cap, a burst of sign-ins takes every core from the pages being rendered
-// (the bench's sign-in storm: /tickets p95 2.5 × quiet). With at most `limit` hashes at once per
-// process (default: half the cores, at least 1) the rest wait their turn in a FIFO queue: a
-// sign-in during a storm is slower, the pages are not. The event loop is never blocked either way.
-// PASSWORD_HASH_CONCURRENCY overrides the limit. Every path (hash, verify, dummy) goes through it,
-// so an unknown address still costs the same wait as a wrong password.
+// ~25–100 ms. Without a cap, a burst of sign-ins takes every core from the pages being rendered.
+// Two limits, per process (PASSWORD_HASH_CONCURRENCY and PASSWORD_HASH_DUTY_CYCLE, validated in
+// lib/env.ts; docs/decisions/008-performance.md):
+// - at most `limit` hashes at once (default: half the cores, at least 1); the rest wait their
+//   turn in a FIFO queue;
+// - while others wait, a slot hashes at most `duty` of the time (default 0.5): after a hash of
+//   d ms it rests d × (1/duty − 1) ms before the next in line starts. On 2 cores one slot hashing
+//   back to back still took a whole core from rendering, PostgreSQL and the rest (/tickets p95
+//   2.2–3.2 × quiet during the bench's storm); a lone sign-in never waits.
+// A sign-in during a storm is slower, the pages are not. The event loop is never blocked either
+// way. Every path (hash, verify, dummy) goes through the gate, so an unknown address still costs
+// the same wait as a wrong password.
+function positive(value: string | undefined): number | null {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : null;
+}
+
 function hashConcurrencyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number.parseInt(env.PASSWORD_HASH_CONCURRENCY ?? '', 10);
-  if (Number.isInteger(configured) && configured >= 1) return Math.min(configured, 64);
+  const configured = positive(env.PASSWORD_HASH_CONCURRENCY);
+  if (configured && Number.isInteger(configured)) return Math.min(configured, 64);
   return Math.max(1, Math.floor(os.availableParallelism() / 2));
 }
 
-const gate = { limit: hashConcurrencyLimit(), active: 0, waiting: [] as (() => void)[] };
+/** The rest after a hash, as a multiple of the hash's own time (duty 0.5 → 1, duty 1 → 0). */
+function restFactor(env: NodeJS.ProcessEnv = process.env): number {
+  const duty = Math.min(1, Math.max(0.1, positive(env.PASSWORD_HASH_DUTY_CYCLE) ?? 0.5));
+  return 1 / duty - 1;
+}
+
+const gate = { limit: hashConcurrencyLimit(), rest: restFactor(), active: 0, resting: 0, waiting: [] as (() => void)[] };
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
   if (gate.active >= gate.limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));
   else gate.active++;
+  const started = performance.now();
   try {
     return await work();
   } finally {
-    // Hand the slot straight to the next in line (active stays the same), or free it.
+    // Hand the slot to the next in line (active stays the same), after its rest; or free it.
     const next = gate.waiting.shift();
-    if (next) next();
-    else gate.active--;
+    if (!next) gate.active--;
+    else if (gate.rest > 0) {
+      gate.resting++;
+      setTimeout(() => {
+        gate.resting--;
+        next();
+      }, (performance.now() - started) * gate.rest);
+    } else next();
   }
 }
 
-/** The hashing gate's state (tests and diagnostics): its limit, hashes running, hashes queued. */
-export function hashingLoad(): { limit: number; active: number; queued: number } {
-  return { limit: gate.limit, active: gate.active, queued: gate.waiting.length };
+/** The hashing gate's state (tests and diagnostics): limits, slots in use (hashing or resting), queue. */
+export function hashingLoad(): { limit: number; rest: number; active: number; resting: number; queued: number } {
+  return { limit: gate.limit, rest: gate.rest, active: gate.active, resting: gate.resting, queued: gate.waiting.length };
 }
 
 export function hashPassword(password: string): Promise<string> {

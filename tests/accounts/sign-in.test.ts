@@ -226,6 +226,25 @@ describe('passwords', () => {
     expect(hashingLoad()).toMatchObject({ active: 0, queued: 0 });
   });
 
+  it('while sign-ins queue, a hashing slot rests as long as it hashed (duty cycle 0.5); a lone sign-in never rests', async () => {
+    const hash = await hashPassword('a storm of sign-ins');
+    const { limit, rest } = hashingLoad();
+    expect(rest).toBe(1); // the default PASSWORD_HASH_DUTY_CYCLE of 0.5
+    let maxResting = 0;
+    const timer = setInterval(() => (maxResting = Math.max(maxResting, hashingLoad().resting)), 1);
+    await verifyPassword('a storm of sign-ins', hash);
+    expect(maxResting).toBe(0);
+    expect(hashingLoad()).toMatchObject({ active: 0, resting: 0, queued: 0 });
+
+    const results = await Promise.all(Array.from({ length: limit * 3 }, () => verifyPassword('a storm of sign-ins', hash)));
+    clearInterval(timer);
+    expect(results.every((r) => r.ok)).toBe(true);
+    // Each handover to a queued call went through a rest; the last call, with nobody behind it, did not.
+    expect(maxResting).toBeGreaterThanOrEqual(1);
+    expect(maxResting).toBeLessThanOrEqual(limit);
+    expect(hashingLoad()).toMatchObject({ active: 0, resting: 0, queued: 0 });
+  });
+
   it('$2a$ and $2y$ prefixes verify as well', async () => {
     const b = await bcryptHash('another legacy one', 4);
     for (const prefix of ['$2a$', '$2y$']) {
