@@ -23,7 +23,7 @@ export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/aut
 // lib/env.ts; docs/decisions/008-performance.md):
 // - at most `limit` hashes at once (default: half the cores, at least 1); the rest wait their
 //   turn in a FIFO queue;
-// - while others wait, a slot hashes at most `duty` of the time (default 0.5): after a hash of
+// - while others wait, a slot hashes at most `duty` of the time (default 0.4): after a hash of
 //   d ms it rests d × (1/duty − 1) ms before the next in line starts. On 2 cores one slot hashing
 //   back to back still took a whole core from rendering, PostgreSQL and the rest (/tickets p95
 //   2.2–3.2 × quiet during the bench's storm); a lone sign-in never waits.
@@ -41,9 +41,9 @@ function hashConcurrencyLimit(env: NodeJS.ProcessEnv = process.env): number {
   return Math.max(1, Math.floor(os.availableParallelism() / 2));
 }
 
-/** The rest after a hash, as a multiple of the hash's own time (duty 0.5 → 1, duty 1 → 0). */
+/** The rest after a hash, as a multiple of the hash's own time (duty 0.4 → 1.5, 0.5 → 1, 1 → 0). */
 function restFactor(env: NodeJS.ProcessEnv = process.env): number {
-  const duty = Math.min(1, Math.max(0.1, positive(env.PASSWORD_HASH_DUTY_CYCLE) ?? 0.5));
+  const duty = Math.min(1, Math.max(0.1, positive(env.PASSWORD_HASH_DUTY_CYCLE) ?? 0.4));
   return 1 / duty - 1;
 }
 
