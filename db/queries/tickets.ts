@@ -140,6 +140,17 @@ export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * The ids of the clients whose name, email or company contains `term`, as a subquery: one UNION
+ * branch per column, each served by the trigram index idx_users_search_trgm (an OR of three
+ * ILIKEs is read as a scan of every user; docs/decisions/013-queue-counts-and-client-search.md).
+ * The queue's list and its tab counts filter by it alike.
+ */
+function clientIdsMatching(term: string): SQL {
+  const pattern = likePattern(term);
+  return sql`(select id from users where name ilike ${pattern} union select id from users where email ilike ${pattern} union select id from users where company ilike ${pattern})`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------
@@ -243,9 +254,7 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
     p.priority?.length ? inArray(supportTickets.priority, p.priority) : undefined,
     assignedFilter,
     p.search ? or(ilike(supportTickets.subject, likePattern(p.search)), ilike(supportTickets.ticketNumber, likePattern(p.search))) : undefined,
-    staffViewer && p.clientSearch
-      ? or(ilike(users.name, likePattern(p.clientSearch)), ilike(users.email, likePattern(p.clientSearch)), ilike(users.company, likePattern(p.clientSearch)))
-      : undefined,
+    staffViewer && p.clientSearch ? sql`${supportTickets.clientId} in ${clientIdsMatching(p.clientSearch)}` : undefined,
     after,
   ];
 
@@ -318,15 +327,12 @@ export async function ticketQueueCounts(
 ): Promise<Record<TicketStatus, BoundedCount>> {
   const cap = Math.max(1, Math.floor(params.cap ?? QUEUE_COUNT_CAP));
   // A client only ever counts their own tickets; staff may narrow to one client, or to the clients
-  // whose name, email or company contains the queue's client search (as listTickets does). The
-  // matching clients come from the trigram index, one UNION branch per column
-  // (docs/decisions/013-queue-counts-and-client-search.md).
+  // whose name, email or company contains the queue's client search (clientIdsMatching, as
+  // listTickets does).
   const staffViewer = isStaff(viewer.role);
   const clientId = staffViewer ? params.clientId : viewer.id;
-  const search = staffViewer && params.clientSearch?.trim() ? likePattern(params.clientSearch.trim()) : undefined;
-  const matching = search
-    ? sql` and t.client_id in (select id from users where name ilike ${search} union select id from users where email ilike ${search} union select id from users where company ilike ${search})`
-    : sql``;
+  const search = staffViewer ? params.clientSearch?.trim() : undefined;
+  const matching = search ? sql` and t.client_id in ${clientIdsMatching(search)}` : sql``;
   // One capped subquery per status. The LIMIT sits inside each count: the index scan stops at
   // cap + 1 entries whatever the status's size.
   const statuses = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
