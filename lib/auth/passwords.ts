@@ -2,6 +2,7 @@ import os from 'node:os';
 import { hash as argonHash, verify as argonVerify, type Algorithm } from '@node-rs/argon2';
 import { verify as bcryptVerify } from '@node-rs/bcrypt';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { envSchema } from '@/lib/env';
 
 // argon2id with OWASP's minimum (m = 19 MiB, t = 2, p = 1) on a native binding that hashes on
 // libuv's thread pool, so sign-ins never stall the event loop (docs/decisions/003-password-hashing.md).
@@ -30,21 +31,21 @@ export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/aut
 // A sign-in during a storm is slower, the pages are not. The event loop is never blocked either
 // way. Every path (hash, verify, dummy) goes through the gate, so an unknown address still costs
 // the same wait as a wrong password.
-function positive(value: string | undefined): number | null {
-  const n = Number(value);
-  return value && Number.isFinite(n) && n > 0 ? n : null;
+// Read with lib/env's own rules for the two variables (not the whole environment: the CLI
+// scripts hash passwords without the app's other settings); a bad value falls back to the default,
+// and start-up (instrumentation.ts) has already refused it with a message.
+function setting(name: 'PASSWORD_HASH_CONCURRENCY' | 'PASSWORD_HASH_DUTY_CYCLE', env: NodeJS.ProcessEnv): number | undefined {
+  const parsed = envSchema.shape[name].safeParse(env[name]);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function hashConcurrencyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = positive(env.PASSWORD_HASH_CONCURRENCY);
-  if (configured && Number.isInteger(configured)) return Math.min(configured, 64);
-  return Math.max(1, Math.floor(os.availableParallelism() / 2));
+  return setting('PASSWORD_HASH_CONCURRENCY', env) ?? Math.max(1, Math.floor(os.availableParallelism() / 2));
 }
 
 /** The rest after a hash, as a multiple of the hash's own time (duty 0.4 → 1.5, 0.5 → 1, 1 → 0). */
 function restFactor(env: NodeJS.ProcessEnv = process.env): number {
-  const duty = Math.min(1, Math.max(0.1, positive(env.PASSWORD_HASH_DUTY_CYCLE) ?? 0.4));
-  return 1 / duty - 1;
+  return 1 / (setting('PASSWORD_HASH_DUTY_CYCLE', env) ?? 0.4) - 1;
 }
 
 const gate = { limit: hashConcurrencyLimit(), rest: restFactor(), active: 0, resting: 0, waiting: [] as (() => void)[] };
