@@ -699,7 +699,10 @@ test('a staff internal note on A’s ticket never reaches A: pages, RSC, action 
   // together (a suspended cell's rest of the row): take the first fully rendered answer.
   const listNow = async (): Promise<string> => {
     let row = '';
-    for (let i = 0; i < 10 && row.split('|').length < 2; i++) row = listRow((await A.clone().fetch('/tickets')).text);
+    for (let i = 0; i < 30 && row.split('|').length < 2; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100)); // a moment for the server to settle
+      row = listRow((await A.clone().fetch('/tickets')).text);
+    }
     return row;
   };
   const listBefore = await listNow();
