@@ -2,9 +2,8 @@ import * as React from 'react';
 import Link from 'next/link';
 
 import type { TicketListItem } from '@/db/queries/tickets';
-import { cn } from '@/lib/utils';
 import { waitingOn, type Side } from '@/lib/workflows';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { RelativeTime } from './relative-time';
 import { TicketPriorityBadge } from './ticket-priority-badge';
 import { TicketStatusBadge } from './ticket-status-badge';
@@ -23,12 +22,7 @@ type TicketTableProps = {
 };
 
 function WaitingMark({ side }: { side: Side }) {
-  return (
-    <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-      <span className="size-1.5 rounded-full bg-current" aria-hidden="true" />
-      {side === 'client' ? 'Waiting for you' : 'Needs a reply'}
-    </span>
-  );
+  return <span className="waiting-mark">{side === 'client' ? 'Waiting for you' : 'Needs a reply'}</span>;
 }
 
 /**
@@ -42,14 +36,13 @@ export function TicketTable({ tickets, side, basePath, showClient, showProject =
   const base = basePath ?? (side === 'agency' ? '/admin/tickets' : '/tickets');
   const withClient = showClient ?? side === 'agency';
   const isWaiting = (t: TicketListItem) => waitingOn(t.status) === side;
-  // Below md each row is a card: number and status on the first line, then the subject and its
-  // details, the client, and the comment count and last reply side by side.
-  const card = 'max-md:block max-md:border-0 max-md:p-0';
 
+  // The rows are plain elements with short class names: their styles, the card layout below md
+  // included, are written once in app/globals.css (.row-list, .ticket-list).
   return (
-    <Table className="max-md:block">
+    <Table className="row-list ticket-list">
       <caption className="sr-only">{caption}</caption>
-      <TableHeader className="max-md:sr-only">
+      <TableHeader>
         <TableRow>
           <TableHead scope="col">Number</TableHead>
           <TableHead scope="col">Subject</TableHead>
@@ -61,60 +54,40 @@ export function TicketTable({ tickets, side, basePath, showClient, showProject =
           <TableHead scope="col">Last reply</TableHead>
         </TableRow>
       </TableHeader>
-      {/* The last card keeps its border: TableBody strips the last row's (a table's bottom rule). */}
-      <TableBody className="max-md:block max-md:space-y-3 max-md:[&_tr:last-child]:border">
+      <tbody>
         {tickets.map((t) => (
-          <TableRow
-            key={t.id}
-            data-ticket={t.ticketNumber}
-            className={cn(
-              'max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-xl max-md:border max-md:p-4',
-              isWaiting(t) && 'bg-amber-50/60 max-md:border-amber-300 dark:bg-amber-950/30 max-md:dark:border-amber-800',
-            )}
-          >
-            <TableCell className={cn(card, 'font-mono text-sm max-md:col-start-1 max-md:row-start-1 max-md:text-xs max-md:text-muted-foreground')}>
-              {t.ticketNumber}
-            </TableCell>
-            <TableCell className={cn(card, 'max-w-[28rem] whitespace-normal max-md:col-span-2 max-md:max-w-none')}>
-              <Link href={`${base}/${t.ticketNumber}`} className="font-medium break-words underline-offset-4 hover:underline">
+          <tr key={t.id} data-ticket={t.ticketNumber} data-waiting={isWaiting(t) || undefined}>
+            <td className="number">{t.ticketNumber}</td>
+            <td className="subject wrap">
+              <Link href={`${base}/${t.ticketNumber}`} className="title">
                 {t.subject}
               </Link>
-              <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+              <div className="meta">
                 {isWaiting(t) ? <WaitingMark side={side} /> : null}
                 {t.priority && t.priority !== 'MEDIUM' ? <TicketPriorityBadge priority={t.priority} /> : null}
                 {side === 'agency' && t.assigneeName ? <span>Assignee: {t.assigneeName}</span> : null}
                 {showProject && t.projectTitle ? <span>Project: {t.projectTitle}</span> : null}
               </div>
-            </TableCell>
+            </td>
             {withClient ? (
-              <TableCell className={cn(card, 'whitespace-normal max-md:col-span-2')}>
+              <td className="client wrap">
                 <div className="text-sm">{t.clientName ?? t.clientEmail}</div>
-                {t.clientCompany ? <div className="text-xs text-muted-foreground">{t.clientCompany}</div> : null}
-              </TableCell>
+                {t.clientCompany ? <div className="sub">{t.clientCompany}</div> : null}
+              </td>
             ) : null}
-            <TableCell className={cn(card, 'max-md:col-start-2 max-md:row-start-1 max-md:justify-self-end')}>
+            <td className="status">
               <TicketStatusBadge status={t.status} side={side} />
-            </TableCell>
-            {/* The label of the two last cells comes from CSS below md: their text stays the bare value. */}
-            <TableCell
-              className={cn(
-                card,
-                "text-right tabular-nums max-md:text-left max-md:text-xs max-md:text-muted-foreground max-md:before:content-['Comments:_']",
-              )}
-            >
+            </td>
+            {/* Below md the header row is hidden and these two cells take their label from data-label. */}
+            <td className="num" data-label="Comments">
               {t.commentCount}
-            </TableCell>
-            <TableCell
-              className={cn(
-                card,
-                "text-sm text-muted-foreground max-md:text-right max-md:text-xs max-md:before:content-['Last_reply:_']",
-              )}
-            >
+            </td>
+            <td className="dim" data-label="Last reply">
               {t.lastRepliedAt ? <RelativeTime date={t.lastRepliedAt} /> : 'No replies yet'}
-            </TableCell>
-          </TableRow>
+            </td>
+          </tr>
         ))}
-      </TableBody>
+      </tbody>
     </Table>
   );
 }

@@ -7,7 +7,7 @@ import { listClients } from '@/db/queries/clients';
 import { clientListSchema } from '@/lib/validation/admin';
 import { formatDate } from '@/lib/format';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { RelativeTime } from '@/components/tickets/relative-time';
@@ -43,16 +43,6 @@ const ORDER_OPTIONS = [
   { value: 'desc', label: 'Descending' },
   { value: 'asc', label: 'Ascending' },
 ];
-
-// Below md each row is a card and each cell a block of it; the cells marked `fig` (the figures)
-// share one line, and `wide` ones are left out. Written once on the body, not on every cell: the
-// classes are repeated in the HTML and in the RSC payload of each row.
-const cards = [
-  'max-md:block max-md:space-y-3 max-md:[&_tr:last-child]:border',
-  'max-md:[&>tr]:block max-md:[&>tr]:rounded-xl max-md:[&>tr]:border max-md:[&>tr]:p-4',
-  'max-md:[&_td]:block max-md:[&_td]:p-0 max-md:[&_td]:whitespace-normal max-md:[&_td.wide]:hidden',
-  'max-md:[&_td.fig]:mt-2 max-md:[&_td.fig]:mr-2 max-md:[&_td.fig]:inline-block max-md:[&_td.fig]:text-xs max-md:[&_td.fig]:text-muted-foreground',
-].join(' ');
 
 export default async function ClientsPage({ searchParams }: Props) {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
@@ -99,11 +89,11 @@ export default async function ClientsPage({ searchParams }: Props) {
         />
       ) : (
         // ONE markup for every width (as components/tickets/ticket-table.tsx): a table from 768 px,
-        // below that each row laid out as a card by CSS. The page used to render a table and a
-        // card list and hide one: twice the HTML and RSC payload per client (303 kB for 25 rows).
-        <Table className="max-md:block">
+        // below that each row laid out as a card by CSS. The rows are plain elements with short
+        // class names; their styles are written once in app/globals.css (.row-list, .client-list).
+        <Table className="row-list client-list">
           <caption className="sr-only">Clients</caption>
-          <TableHeader className="max-md:sr-only">
+          <TableHeader>
             <TableRow>
               <TableHead scope="col">Name</TableHead>
               <TableHead scope="col">Company</TableHead>
@@ -118,40 +108,37 @@ export default async function ClientsPage({ searchParams }: Props) {
               <TableHead scope="col">Joined</TableHead>
             </TableRow>
           </TableHeader>
-          <TableBody className={cards}>
+          <tbody>
             {page.rows.map((c) => (
-              <TableRow key={c.id} data-client={c.email}>
-                <TableCell className="whitespace-normal">
-                  <Link href={`/admin/clients/${c.id}`} className="font-medium break-words underline-offset-4 hover:underline">
+              <tr key={c.id} data-client={c.email}>
+                <td className="wrap">
+                  <Link href={`/admin/clients/${c.id}`} className="title">
                     {c.name ?? c.email}
                   </Link>
-                  <div className="text-xs break-all text-muted-foreground">{c.email}</div>
-                </TableCell>
-                <TableCell className={c.company ? 'whitespace-normal max-md:text-sm max-md:text-muted-foreground' : 'wide'}>{c.company ?? '—'}</TableCell>
-                <TableCell className="max-md:mt-2">
+                  <div className="sub break-all">{c.email}</div>
+                </td>
+                <td className={c.company ? 'company wrap' : 'wide'}>{c.company ?? '—'}</td>
+                <td className="account">
                   <AccountBadges active={c.active} emailVerified={c.emailVerified} invitePending={c.invitePending} />
-                </TableCell>
-                {/* Below md the three figures share a line, each with its label. */}
-                <TableCell className="fig text-right tabular-nums">
-                  <span className="md:hidden">Projects: </span>
-                  <Link href={`/admin/projects?clientId=${c.id}`} className="underline-offset-4 hover:underline">
+                </td>
+                {/* Below md the three figures share a line, each with its label (data-label). */}
+                <td className="fig num" data-label="Projects">
+                  <Link href={`/admin/projects?clientId=${c.id}`} className="link">
                     {c.projectCount}
                   </Link>
-                </TableCell>
-                <TableCell className="fig text-right tabular-nums">
-                  <span className="md:hidden">Active tickets: </span>
-                  <Link href={`/admin/tickets?clientId=${c.id}`} className="underline-offset-4 hover:underline">
+                </td>
+                <td className="fig num" data-label="Active tickets">
+                  <Link href={`/admin/tickets?clientId=${c.id}`} className="link">
                     {c.activeTicketCount}
                   </Link>
-                </TableCell>
-                <TableCell className="fig text-sm text-muted-foreground">
-                  <span className="md:hidden">Last sign-in: </span>
+                </td>
+                <td className="fig dim" data-label="Last sign-in">
                   {c.lastLoggedIn ? <RelativeTime date={c.lastLoggedIn} /> : 'Never'}
-                </TableCell>
-                <TableCell className="wide text-sm text-muted-foreground">{formatDate(c.createdAt)}</TableCell>
-              </TableRow>
+                </td>
+                <td className="wide dim">{formatDate(c.createdAt)}</td>
+              </tr>
             ))}
-          </TableBody>
+          </tbody>
         </Table>
       )}
 
