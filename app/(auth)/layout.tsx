@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import type * as React from 'react';
 
 // The signed-out pages: one centred column with the product name above.

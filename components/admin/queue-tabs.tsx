@@ -1,5 +1,5 @@
 import * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 
 import { cn } from '@/lib/utils';
 import { hrefWith, type ParamValue } from './hrefs';

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 
 import type { Role } from '@/db/schema';
 import { ThemeToggle } from '@/components/theme-toggle';

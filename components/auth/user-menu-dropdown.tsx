@@ -1,7 +1,7 @@
 'use client';
 
 import { LogOut, Settings } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { useTransition } from 'react';
 import { roleLabel } from '@/lib/auth/roles';
 import {

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/link';
 import { useState, useTransition } from 'react';
 import { verifyEmailAction } from '@/app/(auth)/verify-email/actions';
 import { Button } from '@/components/ui/button';

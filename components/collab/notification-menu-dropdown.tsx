@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { toast } from '@/components/ui/toast';
 
 import { Button } from '@/components/ui/button';

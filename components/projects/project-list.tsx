@@ -1,5 +1,5 @@
 import * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 
 import type { ProjectListItem } from '@/db/queries/projects';
 import { formatCalendarDate, formatDate, formatMoney, plural } from '@/lib/format';

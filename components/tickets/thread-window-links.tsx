@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 
 type Props = {
   /** The ticket page's own path (/tickets/T-… or /admin/tickets/T-…). */

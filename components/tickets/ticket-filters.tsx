@@ -1,5 +1,5 @@
 import * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 import Form from 'next/form';
 import { SearchIcon } from 'lucide-react';
 

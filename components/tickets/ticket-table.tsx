@@ -1,5 +1,5 @@
 import * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 
 import type { TicketListItem } from '@/db/queries/tickets';
 import { waitingOn, type Side } from '@/lib/workflows';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { AuthCard } from '@/components/auth/auth-card';
 import { inspectEmailToken } from '@/db/queries/accounts';

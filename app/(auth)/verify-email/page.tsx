@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ResendVerificationForm } from '@/components/auth/resend-verification-form';
 import { VerifyEmailForm } from '@/components/auth/verify-email-form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type * as React from 'react';
-import Link from 'next/link';
+import Link from '@/components/link';
 import {
   ActivityIcon,
   FolderKanbanIcon,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import Form from 'next/form';
 import { SearchIcon, ShieldIcon } from 'lucide-react';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { LifeBuoyIcon, PlusIcon, SearchXIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
