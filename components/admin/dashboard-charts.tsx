@@ -17,6 +17,11 @@ import {
 
 export type StatusDatum = { key: string; label: string; count: number; href: string };
 
+// Axis figures in compact form ("1.2K"): the value axes are 40 px wide, and at an agency's
+// volume a full "1,200" lost its first digit to the chart's edge.
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const fmtCount = (value: number) => compact.format(value);
+
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)'];
 
 function configFor(data: StatusDatum[]): ChartConfig {
@@ -51,7 +56,7 @@ export function StatusBarChart({
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer>
           <CartesianGrid horizontal={false} />
           <YAxis dataKey="label" type="category" tickLine={false} axisLine={false} width={88} />
-          <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} />
+          <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} tickFormatter={fmtCount} />
           <ChartTooltip cursor={false} content={<ChartTooltipContent hideLabel nameKey="key" />} />
           <Bar dataKey="count" radius={4} className="cursor-pointer" onClick={go} isAnimationActive={false} />
         </BarChart>
@@ -59,7 +64,7 @@ export function StatusBarChart({
         <BarChart data={rows} margin={{ top: 8, left: -16, right: 8 }} accessibilityLayer>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="label" tickLine={false} axisLine={false} tickMargin={8} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tickFormatter={fmtCount} />
           <ChartTooltip cursor={false} content={<ChartTooltipContent hideLabel nameKey="key" />} />
           <Bar dataKey="count" radius={4} className="cursor-pointer" onClick={go} isAnimationActive={false} />
         </BarChart>
@@ -91,7 +96,7 @@ export function DailyTicketsChart({ data }: { data: DailyDatum[] }) {
       <LineChart data={data} margin={{ top: 8, left: -16, right: 8 }} accessibilityLayer>
         <CartesianGrid vertical={false} />
         <XAxis dataKey="day" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={fmtDay} />
-        <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} />
+        <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tickFormatter={fmtCount} />
         <ChartTooltip content={<ChartTooltipContent labelFormatter={(_, payload) => fmtDay(String(payload?.[0]?.payload?.day ?? ''))} />} />
         <ChartLegend content={<ChartLegendContent />} />
         <Line dataKey="opened" type="linear" stroke="var(--color-opened)" strokeWidth={2} dot={false} isAnimationActive={false} />
