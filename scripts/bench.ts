@@ -482,7 +482,8 @@ function printTable(report: Report, verdicts: Verdict[]) {
       else
         console.log(
           `  ${pad(name, 30)} performance ${f(r.performance)}, accessibility ${f(r.accessibility)}, best practices ${f(r.bestPractices)}, ` +
-            `JS ${(r.jsTransferBytes / 1024).toFixed(1)} kB, LCP ${f(r.lcpMs && Math.round(r.lcpMs))} ms, TBT ${f(r.tbtMs && Math.round(r.tbtMs))} ms`,
+            `JS ${(r.jsTransferBytes / 1024).toFixed(1)} kB, LCP ${f(r.lcpMs && Math.round(r.lcpMs))} ms, TBT ${f(r.tbtMs && Math.round(r.tbtMs))} ms, ` +
+            `${r.rscRequests ?? '—'} RSC requests`,
         );
     }
   }

@@ -19,6 +19,11 @@ export type LighthouseResult = {
   lcpMs: number | null;
   tbtMs: number | null;
   cls: number | null;
+  /**
+   * Requests for RSC payloads (`_rsc=`) during the load: the router's prefetches, which a
+   * browser sends but autocannon never does (each one is a server request).
+   */
+  rscRequests: number;
   failedAudits: { category: string; id: string; title: string }[];
 };
 
@@ -66,6 +71,7 @@ export async function runLighthouse(
       const v = lhr.audits[id]?.numericValue;
       return typeof v === 'number' ? Math.round(v * 1000) / 1000 : null;
     };
+    const requests = (lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
     const failedAudits: LighthouseResult['failedAudits'] = [];
     for (const [category, cat] of Object.entries(lhr.categories)) {
       for (const ref of cat.auditRefs) {
@@ -84,11 +90,12 @@ export async function runLighthouse(
       lcpMs: numeric('largest-contentful-paint'),
       tbtMs: numeric('total-blocking-time'),
       cls: numeric('cumulative-layout-shift'),
+      rscRequests: requests.filter((r) => /[?&]_rsc=/.test(r.url)).length,
       failedAudits,
     };
     log(
       `lighthouse ${pagePath}: performance ${result.performance}, accessibility ${result.accessibility}, ` +
-        `best practices ${result.bestPractices}, JS ${(result.jsTransferBytes / 1024).toFixed(1)} kB`,
+        `best practices ${result.bestPractices}, JS ${(result.jsTransferBytes / 1024).toFixed(1)} kB, ${result.rscRequests} RSC requests`,
     );
     return result;
   } finally {
