@@ -16,7 +16,7 @@ import {
   userIdSchema,
 } from '@/lib/validation/admin';
 import { assertStaff, toPage, type Page } from './staff';
-import { likePattern } from './tickets';
+import { likePattern } from './search';
 import { voidPasswordResets } from './accounts';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 

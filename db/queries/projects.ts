@@ -20,13 +20,13 @@ import {
   decodeCursor,
   keysetClauses,
   keyText,
-  likePattern,
   listTickets,
   toPage,
   type KeysetSort,
   type Page,
   type TicketListItem,
 } from './tickets';
+import { likePattern } from './search';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { once } from './idempotency';
 import { activeStaff, staffMailRecipients, notify } from './notifications';
