@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import {
+  clientOption,
   getClient,
   inviteClient,
-  listClientOptions,
   listClients,
   resendClientInvitation,
   resendClientVerification,
@@ -34,7 +34,7 @@ describe('role guards', () => {
     const { user: invited } = await createUser({ passwordHash: null, emailVerified: false });
     const v = me as Viewer;
     await expectRefusedWithoutChange(() => listClients(v, {}), 'NotFoundError');
-    await expectRefusedWithoutChange(() => listClientOptions(v), 'NotFoundError');
+    await expectRefusedWithoutChange(() => clientOption(v, other.id), 'NotFoundError');
     await expectRefusedWithoutChange(() => getClient(v, { userId: other.id }), 'NotFoundError');
     await expectRefusedWithoutChange(() => getClient(v, { userId: me.id }), 'NotFoundError');
     await expectRefusedWithoutChange(
@@ -150,8 +150,8 @@ describe('listClients', () => {
   });
 });
 
-describe('getClient and listClientOptions', () => {
-  it('returns the profile with counts, and a sorted list of client choices', async () => {
+describe('getClient', () => {
+  it('returns the profile with counts', async () => {
     const admin = await staff('SUPER_ADMIN');
     const { user } = await createUser({ name: 'Zed', company: 'Zeta' });
     await createUser({ name: 'Amy', company: 'Alpha' });
@@ -160,8 +160,6 @@ describe('getClient and listClientOptions', () => {
     expect(profile).toMatchObject({ id: user.id, name: 'Zed', ticketCount: 1, activeTicketCount: 1, projectCount: 0 });
     expect(await getClient(admin, user.id)).toMatchObject({ id: user.id });
     await expect(getClient(admin, { userId: 'missing' })).rejects.toMatchObject({ name: 'NotFoundError' });
-    const options = await listClientOptions(admin);
-    expect(options.map((o) => o.label)).toEqual(['Amy · Alpha', 'Zed · Zeta']);
   });
 });
 
