@@ -79,14 +79,20 @@ export const users = pgTable(
     index('idx_users_email').on(t.email),
     index('idx_users_role').on(t.role),
     index('idx_users_active').on(t.active),
-    // Staff client search (ILIKE '%term%' on name, email or company): trigram GIN, one index for
-    // the three columns, so an OR of the three is a BitmapOr over it (0011 creates pg_trgm).
+    // Staff client search (db/queries/search.ts clientIdsMatching, decision 013). From 3
+    // characters, ILIKE '%term%' on name, email or company: trigram GIN, one index for the three
+    // columns, read by one UNION branch per column (0011 creates pg_trgm).
     index('idx_users_search_trgm').using(
       'gin',
       t.name.op('gin_trgm_ops'),
       t.email.op('gin_trgm_ops'),
       t.company.op('gin_trgm_ops'),
     ),
+    // 1 or 2 characters have no trigram: lower(column) LIKE 'te%' instead, one btree range each.
+    // text_pattern_ops compares byte-wise, so LIKE can use it whatever the database's collation.
+    index('idx_users_name_prefix').on(sql`lower(${t.name}) text_pattern_ops`),
+    index('idx_users_email_prefix').on(sql`lower(${t.email}) text_pattern_ops`),
+    index('idx_users_company_prefix').on(sql`lower(${t.company}) text_pattern_ops`),
   ],
 );
 

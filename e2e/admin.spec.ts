@@ -4,9 +4,9 @@ import { signIn } from './helpers/auth';
 import { waitForMail } from './helpers/mailbox';
 
 // The staff area in a real browser: the ticket round trip between a client and the agency, staff
-// management and its guards, deactivation ending an open session, and screenshots of the
-// dashboard and the queue at 1280 and 375 px. New accounts get unique addresses, so the demo
-// accounts other specs rely on are never changed.
+// management and its guards, deactivation ending an open session, the project list's client
+// filter, and screenshots of the dashboard and the queue at 1280 and 375 px. New accounts get
+// unique addresses, so the demo accounts other specs rely on are never changed.
 
 function uniqueEmail(tag: string): string {
   return `e2e-admin-${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
@@ -182,6 +182,49 @@ test('a deactivated client’s open session ends', async ({ browser }) => {
 
   await clientContext.close();
   await staff.context().close();
+});
+
+test('staff narrow /admin/projects by client: a search field, a client’s own link, and back to every client', async ({ browser }) => {
+  const admin = await newSignedInPage(browser, DEMO.admin.email);
+  const acmeProject = admin.getByRole('link', { name: 'Corporate website redesign' }); // client1, Acme Ltd
+  const globexProject = admin.getByRole('link', { name: 'Customer self-service portal' }); // client2, Brian Lee
+  const apply = () => admin.getByRole('button', { name: 'Apply' }).click();
+
+  await admin.goto('/admin/projects');
+  // A search field, not a menu of every client.
+  const field = admin.getByLabel('Client', { exact: true });
+  await expect(field).toHaveAttribute('type', 'search');
+  await expect(admin.getByRole('combobox', { name: 'Client' })).toHaveCount(0);
+
+  // From 3 characters: name, email or company contains, any case.
+  await field.fill('ACME');
+  await apply();
+  await admin.waitForURL(/[?&]client=ACME(&|$)/);
+  await expect(acmeProject).toBeVisible();
+  await expect(globexProject).toHaveCount(0);
+
+  // 1 or 2 characters match the start, and the page says so under the filters.
+  await admin.getByLabel('Client', { exact: true }).fill('br');
+  await apply();
+  await admin.waitForURL(/[?&]client=br(&|$)/);
+  await expect(admin.getByText('Clients whose name, email or company starts with “br”.')).toBeVisible();
+  await expect(admin.getByLabel('Client', { exact: true })).toHaveAttribute('aria-describedby', 'project-client-note');
+  await expect(globexProject).toBeVisible();
+  await expect(acmeProject).toHaveCount(0);
+
+  // A client's own link (?clientId=…) from their profile still narrows the list and names them.
+  await admin.goto('/admin/clients');
+  await admin.getByRole('link', { name: DEMO.client1.name }).first().click();
+  await admin.getByRole('link', { name: 'Open in the project list' }).click();
+  await admin.waitForURL(/\/admin\/projects\?clientId=/);
+  await expect(admin.getByText(`Projects of ${DEMO.client1.name} · ${DEMO.client1.company}`)).toBeVisible();
+  await expect(acmeProject).toBeVisible();
+  await expect(globexProject).toHaveCount(0);
+  await admin.getByRole('link', { name: 'Show every client’s projects' }).click();
+  await admin.waitForURL((url) => url.pathname === '/admin/projects' && !url.searchParams.has('clientId'));
+  await expect(acmeProject).toBeVisible();
+  await expect(globexProject).toBeVisible();
+  await admin.context().close();
 });
 
 test('screenshots of the dashboard and the queue at 1280 and 375 px', async ({ browser }) => {

@@ -59,7 +59,7 @@ export function SelectFilter({
   );
 }
 
-/** A labelled text, search or date input. */
+/** A labelled text, search or date input; `describedBy` names a note about it elsewhere on the page. */
 export function InputFilter({
   id,
   name,
@@ -67,6 +67,8 @@ export function InputFilter({
   value,
   type = 'text',
   placeholder,
+  maxLength,
+  describedBy,
   className,
 }: {
   id: string;
@@ -75,12 +77,22 @@ export function InputFilter({
   value: string | undefined;
   type?: 'text' | 'search' | 'date';
   placeholder?: string;
+  maxLength?: number;
+  describedBy?: string;
   className?: string;
 }) {
   return (
     <div className={cn('grid gap-1.5', className)}>
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} type={type} defaultValue={value ?? ''} placeholder={placeholder} />
+      <Input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={value ?? ''}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        aria-describedby={describedBy}
+      />
     </div>
   );
 }

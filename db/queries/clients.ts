@@ -16,7 +16,7 @@ import {
   userIdSchema,
 } from '@/lib/validation/admin';
 import { assertStaff, toPage, type Page } from './staff';
-import { likePattern } from './tickets';
+import { likePattern } from './search';
 import { voidPasswordResets } from './accounts';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 
@@ -161,25 +161,10 @@ export async function getClient(viewer: Viewer, input: unknown): Promise<ClientP
   return row;
 }
 
-/** Clients for filter menus (id and label), alphabetical. Small agencies: a few hundred at most. */
-export async function listClientOptions(
-  viewer: Viewer,
-): Promise<{ id: string; label: string; email: string }[]> {
-  assertStaff(viewer);
-  const rows = await db
-    .select({ id: users.id, name: users.name, company: users.company, email: users.email })
-    .from(users)
-    .where(eq(users.role, 'CLIENT'))
-    .orderBy(sql`lower(coalesce(${users.company}, ${users.name}, ${users.email}))`, asc(users.id))
-    .limit(1000);
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    label: [r.name ?? r.email, r.company].filter(Boolean).join(' · '),
-  }));
-}
-
-/** One client's id and label (as in listClientOptions), or null for a missing id or a non-client account. */
+/**
+ * One client's id and label ("Name · Company"), or null for a missing id or a non-client account:
+ * the staff lists name the client a `?clientId=` link narrows them to.
+ */
 export async function clientOption(
   viewer: Viewer,
   clientId: string,

@@ -20,13 +20,13 @@ import {
   decodeCursor,
   keysetClauses,
   keyText,
-  likePattern,
   listTickets,
   toPage,
   type KeysetSort,
   type Page,
   type TicketListItem,
 } from './tickets';
+import { clientIdsMatching, likePattern } from './search';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { once } from './idempotency';
 import { activeStaff, staffMailRecipients, notify } from './notifications';
@@ -81,8 +81,20 @@ function clientScope(viewer: ViewerLike, clientId: string | undefined): SQL | un
 }
 
 /**
- * The viewer's projects (staff: all, or one client's), filtered by status/type/title and sorted
- * (updated, created, title, start), 25 a page with keyset cursors. One SQL statement.
+ * Staff only: the projects of the clients whose name, email or company matches the client search
+ * (clientIdsMatching, as the staff ticket queue filters). A CLIENT's search is ignored: clientScope
+ * already keeps them to their own projects.
+ */
+function clientSearchScope(viewer: ViewerLike, clientSearch: string | undefined): SQL | undefined {
+  const term = clientSearch?.trim();
+  if (!term || !isStaff(viewer.role)) return undefined;
+  return sql`${projects.clientId} in ${clientIdsMatching(term)}`;
+}
+
+/**
+ * The viewer's projects (staff: all, one client's, or those of the clients matching a client
+ * search), filtered by status/type/title and sorted (updated, created, title, start), 25 a page
+ * with keyset cursors. One SQL statement.
  */
 export async function listProjects(viewer: ViewerLike, params: ProjectListParams = {}): Promise<Page<ProjectListItem>> {
   const p = projectListParamsSchema.parse(params);
@@ -120,6 +132,7 @@ export async function listProjects(viewer: ViewerLike, params: ProjectListParams
     .where(
       and(
         clientScope(viewer, p.clientId),
+        clientSearchScope(viewer, p.clientSearch),
         p.status?.length ? inArray(projects.status, p.status) : undefined,
         p.type?.length ? inArray(projects.type, p.type) : undefined,
         p.search ? ilike(projects.title, likePattern(p.search)) : undefined,
@@ -264,15 +277,18 @@ export async function requestProject(viewer: ViewerLike, input: unknown, ctx: Ac
   return created;
 }
 
-/** Project counts per status in the viewer's scope (for filter chips). One grouped statement. */
+/**
+ * Project counts per status in the viewer's scope (for filter chips), narrowed like the list by
+ * a client id or (staff) a client search. One grouped statement.
+ */
 export async function projectStatusCounts(
   viewer: ViewerLike,
-  params: { clientId?: string } = {},
+  params: { clientId?: string; clientSearch?: string } = {},
 ): Promise<Record<ProjectStatus, number>> {
   const rows = await db
     .select({ status: projects.status, n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(projects)
-    .where(clientScope(viewer, params.clientId))
+    .where(and(clientScope(viewer, params.clientId), clientSearchScope(viewer, params.clientSearch)))
     .groupBy(projects.status);
   const counts: Record<ProjectStatus, number> = {
     PENDING: 0,

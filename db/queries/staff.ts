@@ -6,7 +6,7 @@ import { NotFoundError, UserError } from '@/lib/action-result';
 import { inviteUser } from '@/lib/auth/invitations';
 import { endSessions } from '@/lib/auth/revocation';
 import type { Viewer } from '@/lib/auth/session';
-import { likePattern } from './tickets';
+import { likePattern } from './search';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import {
   changeRoleSchema,

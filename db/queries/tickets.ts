@@ -10,6 +10,7 @@ import type { CommentSender, Role, TicketPriority, TicketStatus } from '@/db/sch
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { once } from './idempotency';
 import { activeStaff, staffMailRecipients, notify, wantsMail, type NewNotification } from './notifications';
+import { clientIdsMatching, likePattern } from './search';
 import TicketAssignedEmail, { subject as ticketAssignedSubject } from '@/lib/email/templates/ticket-assigned';
 import { assignTicketSchema, ticketPrioritySchema } from '@/lib/validation/collab';
 import type { Viewer } from '@/lib/auth/session';
@@ -133,22 +134,6 @@ export function toPage<T extends { id: string; sortKey: string }>(
     return item as Omit<T, 'sortKey'>;
   });
   return { items, nextCursor, prevCursor };
-}
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/**
- * The ids of the clients whose name, email or company contains `term`, as a subquery: one UNION
- * branch per column, each served by the trigram index idx_users_search_trgm (an OR of three
- * ILIKEs is read as a scan of every user; docs/decisions/013-queue-counts-and-client-search.md).
- * The queue's list and its tab counts filter by it alike.
- */
-function clientIdsMatching(term: string): SQL {
-  const pattern = likePattern(term);
-  return sql`(select id from users where name ilike ${pattern} union select id from users where email ilike ${pattern} union select id from users where company ilike ${pattern})`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
+import { CLIENT_SEARCH_MAX } from './client-search';
 import type { ProjectStatus, ProjectType, Role, TicketStatus } from '@/db/schema';
 import {
   budgetSchema,
@@ -74,6 +75,17 @@ const optionalIdParam = text()
   .catch(undefined)
   .transform((v) => (v ? v : undefined));
 
+/**
+ * The "Client" search field of /admin/tickets and /admin/projects (`?client=`: name, email or
+ * company; lib/validation/client-search.ts). Too long or not text: no client filter, never an error page.
+ */
+const clientSearchParam = text()
+  .trim()
+  .max(CLIENT_SEARCH_MAX)
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v ? v : undefined));
+
 /** Opaque keyset cursor of the shared list queries (db/queries/tickets.ts, projects.ts). */
 const cursorParam = text()
   .max(500)
@@ -99,7 +111,10 @@ export const projectListSchema = z.object({
   q: searchParam,
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
   type: z.enum(PROJECT_TYPES).optional().catch(undefined),
+  /** One client's projects (the links from a client's page). */
   clientId: optionalIdParam,
+  /** Client name, email or company contains (the "Client" field), as on the ticket queue. */
+  client: clientSearchParam,
   sort: z.enum(PROJECT_SORTS).catch('updated').default('updated'),
   cursor: cursorParam,
 });
@@ -120,7 +135,7 @@ export const ticketQueueSchema = z.object({
   q: searchParam,
   clientId: optionalIdParam,
   /** Client name, email or company contains (the queue's "Client" field). */
-  client: searchParam,
+  client: clientSearchParam,
   sort: z.enum(TICKET_SORTS).catch('last_reply').default('last_reply'),
   cursor: cursorParam,
   /** Priority filter (one value) and "Assigned to": me / unassigned (issue 8). */

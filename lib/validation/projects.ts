@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from './text';
 import type { ProjectStatus, ProjectType } from '@/db/schema';
 import { idempotencyKeySchema } from './idempotency';
+import { clientSearchSchema } from './client-search';
 
 // Shared by the "Request a project" form and its server action (and by the admin's project
 // editor, which reuses the field schemas). The form holds strings; the schema turns them into
@@ -167,6 +168,11 @@ export const projectListParamsSchema = z.object({
   type: oneOrMany(z.enum(PROJECT_TYPES)).optional(),
   /** Staff only: one client's projects. Ignored for a CLIENT viewer (always their own). */
   clientId: text().trim().min(1).optional(),
+  /**
+   * Staff only: projects of the clients whose name, email or company contains this text (starts
+   * with it, for 1 or 2 characters). Ignored for a CLIENT viewer.
+   */
+  clientSearch: clientSearchSchema,
   /** Title contains (case-insensitive). */
   search: text().trim().max(200).optional(),
   sort: z.enum(PROJECT_SORTS).default('updated'),

@@ -3,6 +3,7 @@ import { text } from './text';
 import type { TicketStatus } from '@/db/schema';
 import { TICKET_PRIORITY_VALUES } from './collab';
 import { idempotencyKeySchema } from './idempotency';
+import { clientSearchSchema } from './client-search';
 
 // Shared by the ticket forms and their server actions (client portal and admin).
 
@@ -79,8 +80,11 @@ export const ticketListParamsSchema = z.object({
   search: text().trim().max(200).optional(),
   /** Staff only: one client's tickets. Ignored for a CLIENT viewer (always their own). */
   clientId: text().trim().min(1).optional(),
-  /** Staff only: tickets of the clients whose name, email or company contains this text. */
-  clientSearch: text().trim().max(200).optional(),
+  /**
+   * Staff only: tickets of the clients whose name, email or company contains this text (starts
+   * with it, for 1 or 2 characters). Ignored for a CLIENT viewer.
+   */
+  clientSearch: clientSearchSchema,
   /** Tickets about one project. */
   projectId: text().trim().min(1).optional(),
   /** One or many priorities. */

@@ -36,7 +36,7 @@ const { loadSessionUser } = await import('@/db/queries/accounts');
 const { listTickets, ticketStatusCounts, getTicketByNumber, listComments } = await import('@/db/queries/tickets');
 const { clientDashboard } = await import('@/db/queries/dashboard');
 const { getDashboardStats } = await import('@/db/queries/stats');
-const { listClients, listClientOptions } = await import('@/db/queries/clients');
+const { listClients } = await import('@/db/queries/clients');
 const { invalidate } = await import('@/lib/ttl-cache');
 
 async function viewerOf(email: string) {
@@ -60,6 +60,8 @@ async function optional(module: string): Promise<Record<string, AnyFn | undefine
 const notifications = await optional('@/db/queries/notifications');
 const activity = await optional('@/db/queries/activity');
 const tickets = await optional('@/db/queries/tickets');
+// listClientOptions (the menu of every client) exists only in trees older than the client search fields.
+const clients = await optional('@/db/queries/clients');
 const call = (fn: AnyFn | undefined, ...args: unknown[]) => (fn ? fn(...args) : Promise.resolve(null));
 
 const client = await viewerOf(CLIENT_EMAIL);
@@ -102,7 +104,8 @@ const pages: Record<string, () => Promise<unknown>> = {
   'admin /admin': () =>
     Promise.all([layout(admin), getDashboardStats(admin), call(activity.serviceReport, admin), call(activity.staffServiceReport, admin)]),
   // The queue's tabs count through ticketQueueCounts (bounded) and its client filter is a search
-  // field (no list of every client) where that function exists; the older tree's calls otherwise.
+  // field (no list of every client; unused at ?status=OPEN) where that function exists; the older
+  // tree's calls otherwise (exact counts and the menu of every client).
   'admin /admin/tickets OPEN': () =>
     tickets.ticketQueueCounts
       ? Promise.all([layout(admin), listTickets(admin, { status: ['OPEN'], sort: 'last_reply' }), tickets.ticketQueueCounts(admin, {})])
@@ -110,7 +113,7 @@ const pages: Record<string, () => Promise<unknown>> = {
           layout(admin),
           listTickets(admin, { status: ['OPEN'], sort: 'last_reply' }),
           ticketStatusCounts(admin, {}),
-          listClientOptions(admin),
+          call(clients.listClientOptions, admin),
         ]),
   'admin /admin/clients search': () => Promise.all([layout(admin), listClients(admin, { q: CLIENT_SEARCH })]),
 };

@@ -7,7 +7,7 @@ import {
   STAFF_CREATED_PROJECT_STATUS,
   updateProject,
 } from '@/db/queries/admin-projects';
-import { listProjects } from '@/db/queries/projects';
+import { listProjects, projectStatusCounts } from '@/db/queries/projects';
 import { projects, type ProjectStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { PROJECT_TRANSITIONS } from '@/lib/workflows';
@@ -197,5 +197,79 @@ describe('the shared list, as staff use it on /admin/projects', () => {
     expect((await listProjects(admin as Viewer, { type: ['WEB_APP'] })).items.map((p) => p.title)).toEqual(['Beta app']);
     expect((await listProjects(admin as Viewer, { clientId: c2.id })).items.map((p) => p.title)).toEqual(['Gamma shop']);
     expect((await listProjects(admin as Viewer, { search: 'SHOP' })).items.map((p) => p.title)).toEqual(['Gamma shop']);
+  });
+});
+
+// /admin/projects' "Client" field: a search (name, email or company) through the same subquery as
+// the ticket queue's (clientIdsMatching), instead of a menu of every client.
+describe('the client search of /admin/projects', () => {
+  async function fixture() {
+    const { viewer } = await createUser({ role: 'ADMIN', name: 'Ada Admin', email: `ada.${Date.now()}@agency.example` });
+    const { user: hana } = await createUser({ name: 'Hana Ito', company: 'Harbor Builders', email: `hana.${Date.now()}@ito.example` });
+    const { user: mo } = await createUser({ name: 'Mo Lee', company: null, email: `mo.harbor.${Date.now()}@example.test` });
+    const { user: olga } = await createUser({ name: 'Olga Berg', company: 'Fjord 50% Off_Ltd', email: `olga.${Date.now()}@sale.example` });
+    const p = {
+      hanaSite: await createProject(hana.id, { title: 'Hana site', status: 'PENDING' }),
+      hanaShop: await createProject(hana.id, { title: 'Hana shop', status: 'IN_PROGRESS' }),
+      moApp: await createProject(mo.id, { title: 'Mo app', status: 'PENDING' }),
+      olgaBrand: await createProject(olga.id, { title: 'Olga brand', status: 'COMPLETED' }),
+    };
+    return { admin: viewer as Viewer, hana, mo, olga, p };
+  }
+  const idsOf = (page: { items: { id: string }[] }) => page.items.map((x) => x.id).sort();
+  const sorted = (...rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+  it('matches the client’s name, email or company, case-insensitively; % and _ are literals', async () => {
+    const { admin, p } = await fixture();
+    const list = (clientSearch: string) => listProjects(admin, { clientSearch });
+    expect(idsOf(await list('HARBOR'))).toEqual(sorted(p.hanaSite, p.hanaShop, p.moApp)); // company; email
+    expect(idsOf(await list('olga berg'))).toEqual(sorted(p.olgaBrand)); // name
+    expect(idsOf(await list('fjord'))).toEqual(sorted(p.olgaBrand)); // company
+    expect(idsOf(await list('sale.example'))).toEqual(sorted(p.olgaBrand)); // email
+    expect(idsOf(await list('50%'))).toEqual(sorted(p.olgaBrand));
+    expect(idsOf(await list('ff_l'))).toEqual(sorted(p.olgaBrand));
+    expect(idsOf(await list('o%d'))).toEqual([]); // not a wildcard ("Fjord")
+    expect(idsOf(await list('r_o'))).toEqual([]); // not a wildcard ("Harbor")
+    expect(idsOf(await list('nobody'))).toEqual([]);
+    // 1 or 2 characters: the start of the name, email or company
+    expect(idsOf(await list('m'))).toEqual(sorted(p.moApp));
+    expect(idsOf(await list('Ha'))).toEqual(sorted(p.hanaSite, p.hanaShop));
+    expect(idsOf(await list('rb'))).toEqual([]);
+    // blank: no client filter
+    expect(idsOf(await list('   '))).toHaveLength(4);
+  });
+
+  it('combines with the status filter, the title search, the client id and the counts', async () => {
+    const { admin, hana, mo, p } = await fixture();
+    expect(idsOf(await listProjects(admin, { clientSearch: 'harbor', status: ['PENDING'] }))).toEqual(sorted(p.hanaSite, p.moApp));
+    expect(idsOf(await listProjects(admin, { clientSearch: 'harbor', status: ['COMPLETED'] }))).toEqual([]);
+    expect(idsOf(await listProjects(admin, { clientSearch: 'harbor', search: 'shop' }))).toEqual(sorted(p.hanaShop));
+    expect(idsOf(await listProjects(admin, { clientSearch: 'harbor', clientId: mo.id }))).toEqual(sorted(p.moApp));
+    expect(idsOf(await listProjects(admin, { clientSearch: 'olga', clientId: hana.id }))).toEqual([]);
+    expect(await projectStatusCounts(admin, { clientSearch: 'HARBOR' })).toMatchObject({ PENDING: 2, IN_PROGRESS: 1, COMPLETED: 0 });
+    expect(await projectStatusCounts(admin, { clientSearch: 'harbor', clientId: hana.id })).toMatchObject({ PENDING: 1, IN_PROGRESS: 1 });
+    // keyset pages keep the filter
+    const first = await listProjects(admin, { clientSearch: 'harbor', limit: 2 });
+    expect(first.items).toHaveLength(2);
+    const second = await listProjects(admin, { clientSearch: 'harbor', limit: 2, cursor: first.nextCursor! });
+    expect([...idsOf(first), ...idsOf(second)].sort()).toEqual(sorted(p.hanaSite, p.hanaShop, p.moApp));
+  });
+
+  it('is refused to a client: their search never reaches another client’s projects', async () => {
+    const { p } = await fixture();
+    const { user: me, viewer } = await createUser({ name: 'Harbor Fan', company: 'Harbor Fans' });
+    const mine = await createProject(me.id, { title: 'My harbor site' });
+    const v = viewer as Viewer;
+    // Staff-only parameters are ignored for a CLIENT: their own projects only, as without them.
+    expect(idsOf(await listProjects(v, { clientSearch: 'harbor' }))).toEqual([mine.id]);
+    expect(idsOf(await listProjects(v, { clientSearch: 'olga' }))).toEqual([mine.id]);
+    expect(idsOf(await listProjects(v, { clientSearch: 'olga', clientId: p.olgaBrand.clientId }))).toEqual([mine.id]);
+    expect(await projectStatusCounts(v, { clientSearch: 'harbor' })).toMatchObject({ PENDING: 1, IN_PROGRESS: 0 });
+  });
+
+  it('refuses a search over 200 characters with a clear message (the page’s schema drops it instead)', async () => {
+    const { admin } = await fixture();
+    await expect(listProjects(admin, { clientSearch: 'x'.repeat(201) })).rejects.toThrow(/at most 200 characters/);
+    expect((await listProjects(admin, { clientSearch: 'x'.repeat(200) })).items).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import {
+  clientOption,
   getClient,
   inviteClient,
-  listClientOptions,
   listClients,
   resendClientInvitation,
   resendClientVerification,
@@ -12,6 +12,7 @@ import {
   updateClient,
 } from '@/db/queries/clients';
 import { requestPasswordReset } from '@/db/queries/accounts';
+import { clientIdsMatching } from '@/db/queries/search';
 import { passwordResets, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { createProject, createTicket, createUser } from '../helpers/factories';
@@ -33,7 +34,7 @@ describe('role guards', () => {
     const { user: invited } = await createUser({ passwordHash: null, emailVerified: false });
     const v = me as Viewer;
     await expectRefusedWithoutChange(() => listClients(v, {}), 'NotFoundError');
-    await expectRefusedWithoutChange(() => listClientOptions(v), 'NotFoundError');
+    await expectRefusedWithoutChange(() => clientOption(v, other.id), 'NotFoundError');
     await expectRefusedWithoutChange(() => getClient(v, { userId: other.id }), 'NotFoundError');
     await expectRefusedWithoutChange(() => getClient(v, { userId: me.id }), 'NotFoundError');
     await expectRefusedWithoutChange(
@@ -149,8 +150,8 @@ describe('listClients', () => {
   });
 });
 
-describe('getClient and listClientOptions', () => {
-  it('returns the profile with counts, and a sorted list of client choices', async () => {
+describe('getClient', () => {
+  it('returns the profile with counts', async () => {
     const admin = await staff('SUPER_ADMIN');
     const { user } = await createUser({ name: 'Zed', company: 'Zeta' });
     await createUser({ name: 'Amy', company: 'Alpha' });
@@ -159,8 +160,56 @@ describe('getClient and listClientOptions', () => {
     expect(profile).toMatchObject({ id: user.id, name: 'Zed', ticketCount: 1, activeTicketCount: 1, projectCount: 0 });
     expect(await getClient(admin, user.id)).toMatchObject({ id: user.id });
     await expect(getClient(admin, { userId: 'missing' })).rejects.toMatchObject({ name: 'NotFoundError' });
-    const options = await listClientOptions(admin);
-    expect(options.map((o) => o.label)).toEqual(['Amy · Alpha', 'Zed · Zeta']);
+  });
+});
+
+// The staff lists' "Client" search field filters through this one subquery (decision 013).
+describe('clientIdsMatching (the client search of the staff lists)', () => {
+  async function matching(term: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(sql`select id from users where id in ${clientIdsMatching(term)}`);
+    return rows.map((r) => r.id).sort();
+  }
+
+  it('from 3 characters: name, email or company contains, case-insensitive; 1–2: starts with', async () => {
+    const { user: hana } = await createUser({ name: 'Hana Ito', company: 'Harbor Builders', email: 'hana@harbor.example' });
+    const { user: per } = await createUser({ name: 'Per Harbo', company: null, email: 'per@fjord.example' });
+    const { user: olga } = await createUser({ name: 'Olga Berg', company: 'HP 50% Off_Ltd', email: 'olga@sale.example' });
+    const ids = (...users: { id: string }[]) => users.map((u) => u.id).sort();
+
+    expect(await matching('HARBO')).toEqual(ids(hana, per)); // company and email; name
+    expect(await matching('fjord')).toEqual(ids(per)); // email
+    expect(await matching('  ito ')).toEqual(ids(hana)); // trimmed
+    expect(await matching('50%')).toEqual(ids(olga)); // % and _ are literals…
+    expect(await matching('ff_l')).toEqual(ids(olga));
+    expect(await matching('a%x')).toEqual([]); // …not wildcards ("hana@harbor.example")
+    expect(await matching('ga_b')).toEqual([]); // ("Olga Berg")
+    // 1 or 2 characters: the start of the name, email or company (no trigram to look up)
+    expect(await matching('h')).toEqual(ids(hana, olga)); // "Hana", "hana@…"; "HP …"
+    expect(await matching('hP')).toEqual(ids(olga));
+    expect(await matching('pe')).toEqual(ids(per));
+    expect(await matching('ar')).toEqual([]); // inside "Harbor", not at the start
+    expect(await matching('%')).toEqual([]);
+    expect(await matching('_')).toEqual([]);
+  });
+
+  it('is answered from indexes: the trigram index from 3 characters, the prefix indexes below', async () => {
+    // With sequential scans priced out (at this size the planner would rightly read the table).
+    // Fails if a migration's index is missing or cannot serve the pattern, on any driver.
+    async function plan(term: string): Promise<string> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const result = (await tx.execute(sql`explain select id from users where id in ${clientIdsMatching(term)}`)) as unknown as {
+          rows: { 'QUERY PLAN': string }[];
+        };
+        return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    }
+    expect(await plan('harbor')).toContain('idx_users_search_trgm');
+    const short = await plan('Ha');
+    for (const index of ['idx_users_name_prefix', 'idx_users_email_prefix', 'idx_users_company_prefix']) {
+      expect(short).toContain(index);
+    }
+    expect(short).not.toContain('Seq Scan');
   });
 });
 

@@ -99,6 +99,11 @@ describe('the queue’s client search', () => {
     expect(await ids('olga')).toEqual([t3.id]);
     expect(await ids('50%')).toEqual([t3.id]);
     expect(await ids('_')).toEqual([]);
+    // 1 or 2 characters: the start of the name, email or company (as on /admin/projects)
+    expect(await ids('ha')).toEqual([t1.id]);
+    expect(await ids('O')).toEqual([t3.id]);
+    expect(await ids('rb')).toEqual([]);
+    expect((await ticketQueueCounts(admin, { clientSearch: 'mo' })).OPEN).toEqual({ n: 1, more: false });
     // combined with the status filter and the client id
     expect((await listTickets(admin, { clientSearch: 'harbor', clientId: mail.id })).items.map((t) => t.id)).toEqual([t2.id]);
     expect((await listTickets(admin, { clientSearch: 'harbor', status: ['CLOSED'] })).items).toHaveLength(0);

@@ -46,4 +46,19 @@ describe('list parameters from the URL', () => {
     });
     expect(userListSchema.parse({ role: 'clients', page: '3' })).toMatchObject({ role: 'clients', page: 3 });
   });
+
+  it('read the "Client" search of /admin/projects by the queue’s rules: trimmed, blank or bad → no filter', () => {
+    for (const schema of [projectListSchema, ticketQueueSchema]) {
+      expect(schema.parse({ client: '  Harbor  ' }).client).toBe('Harbor');
+      expect(schema.parse({ client: 'ha' }).client).toBe('ha');
+      expect(schema.parse({ client: '   ' }).client).toBeUndefined();
+      expect(schema.parse({ client: '' }).client).toBeUndefined();
+      expect(schema.parse({ client: 'x'.repeat(200) }).client).toHaveLength(200);
+      expect(schema.parse({ client: 'x'.repeat(201) }).client).toBeUndefined();
+      expect(schema.parse({ client: 'a\u0000b' }).client).toBeUndefined();
+      expect(schema.parse({ client: ['a', 'b'] }).client).toBeUndefined();
+    }
+    // A client's own link keeps working beside it.
+    expect(projectListSchema.parse({ clientId: ' abc ', client: 'harbor' })).toMatchObject({ clientId: 'abc', client: 'harbor' });
+  });
 });

@@ -3,7 +3,7 @@ import Link from '@/components/link';
 import { FolderKanbanIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
-import { listClientOptions } from '@/db/queries/clients';
+import { clientOption } from '@/db/queries/clients';
 import { listProjects, projectStatusCounts } from '@/db/queries/projects';
 import { projectListSchema, PROJECT_STATUSES, PROJECT_TYPES } from '@/lib/validation/admin';
 import { PROJECT_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@/lib/format';
@@ -12,8 +12,9 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { ProjectList } from '@/components/projects/project-list';
-import { firstOfEach } from '@/components/admin/hrefs';
-import { FilterBar, InputFilter, SelectFilter, optionsOf, idOptions } from '@/components/admin/filter-bar';
+import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
+import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
+import { ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -29,27 +30,49 @@ const SORTS = [
 export default async function AdminProjectsPage({ searchParams }: Props) {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   const q = projectListSchema.parse(firstOfEach(await searchParams));
-  const [page, counts, clients] = await Promise.all([
+  // The client filter is a search field (name, email or company), as on the ticket queue, not a
+  // menu of every client: a menu grows with the agency (decision 013). A client's own link
+  // (?clientId=…) still narrows the list to them, and the header names them.
+  const [page, counts, client] = await Promise.all([
     listProjects(viewer, {
       status: q.status ? [q.status] : undefined,
       type: q.type ? [q.type] : undefined,
       clientId: q.clientId,
+      clientSearch: q.client,
       search: q.q,
       sort: q.sort,
       cursor: q.cursor,
     }),
-    projectStatusCounts(viewer, { clientId: q.clientId }),
-    listClientOptions(viewer),
+    projectStatusCounts(viewer, { clientId: q.clientId, clientSearch: q.client }),
+    q.clientId ? clientOption(viewer, q.clientId) : null,
   ]);
-  const query = { status: q.status, type: q.type, clientId: q.clientId, q: q.q, sort: q.sort === 'updated' ? undefined : q.sort };
-  const filtered = Boolean(q.status || q.type || q.clientId || q.q);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const query = {
+    status: q.status,
+    type: q.type,
+    clientId: q.clientId,
+    client: q.client,
+    q: q.q,
+    sort: q.sort === 'updated' ? undefined : q.sort,
+  };
+  const filtered = Boolean(q.status || q.type || q.clientId || q.client || q.q);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB');
 
   return (
     <>
       <PageHeader
         title="Projects"
-        description={`Every client’s projects (${total.toLocaleString('en-GB')}${q.clientId ? ' for this client' : ''}). Open one to edit it or move it through the workflow.`}
+        description={
+          client ? (
+            <>
+              Projects of {client.label} ({total}).{' '}
+              <Link href={hrefWith('/admin/projects', { ...query, clientId: undefined })} className="underline underline-offset-4 hover:text-foreground">
+                Show every client’s projects
+              </Link>
+            </>
+          ) : (
+            `Every client’s projects (${total}${q.clientId || q.client ? ' matching the client filter' : ''}). Open one to edit it or move it through the workflow.`
+          )
+        }
         actions={
           <Button variant="outline" asChild>
             <Link href="/admin/clients">New project for a client</Link>
@@ -68,9 +91,10 @@ export default async function AdminProjectsPage({ searchParams }: Props) {
           options={PROJECT_STATUSES.map((s) => ({ value: s, label: `${PROJECT_STATUS_LABELS[s]} (${counts[s]})` }))}
         />
         <SelectFilter id="project-type" name="type" label="Type" value={q.type} any="All types" options={optionsOf(PROJECT_TYPES, PROJECT_TYPE_LABELS)} />
-        <SelectFilter id="project-client" name="clientId" label="Client" value={q.clientId} any="All clients" options={idOptions(clients)} className="lg:max-w-56" />
+        <ClientSearchField id="project-client" value={q.client} clientId={q.clientId} />
         <SelectFilter id="project-sort" name="sort" label="Sort by" value={q.sort} options={SORTS} />
       </FilterBar>
+      <ClientSearchNote id="project-client" value={q.client} />
 
       {page.items.length === 0 ? (
         <EmptyState

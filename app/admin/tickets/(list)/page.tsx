@@ -18,6 +18,7 @@ import { TicketTable } from '@/components/tickets/ticket-table';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { QueueTabs } from '@/components/admin/queue-tabs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
+import { ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
 
 export const metadata: Metadata = { title: 'Ticket queue' };
 
@@ -106,12 +107,12 @@ export default async function TicketQueuePage({ searchParams }: Props) {
       <FilterBar action="/admin/tickets" className="lg:grid-cols-[1fr_auto_auto_auto_auto_auto] lg:items-end">
         {q.status !== 'ACTIVE' ? <input type="hidden" name="status" value={q.status} /> : null}
         <InputFilter id="ticket-search" name="q" label="Search tickets" type="search" value={q.q} placeholder="Subject or number, e.g. T-000123" className="sm:col-span-2 lg:col-span-1" />
-        {q.clientId ? <input type="hidden" name="clientId" value={q.clientId} /> : null}
-        <InputFilter id="ticket-client" name="client" label="Client" type="search" value={q.client} placeholder="Name, email or company" className="lg:max-w-60" />
+        <ClientSearchField id="ticket-client" value={q.client} clientId={q.clientId} />
         <SelectFilter id="ticket-priority-filter" name="priority" label="Priority" value={q.priority} any="Any priority" options={optionsOf(TICKET_PRIORITY_VALUES, TICKET_PRIORITY_LABELS)} />
         <SelectFilter id="ticket-assigned-filter" name="assigned" label="Assigned to" value={q.assigned} any="Anyone" options={ASSIGNED_OPTIONS} />
         <SelectFilter id="ticket-sort" name="sort" label="Sort by" value={q.sort} options={SORTS} />
       </FilterBar>
+      <ClientSearchNote id="ticket-client" value={q.client} />
 
       {page.items.length === 0 ? (
         <EmptyState

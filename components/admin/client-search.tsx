@@ -1,0 +1,45 @@
+import { InputFilter } from '@/components/admin/filter-bar';
+import { CLIENT_SEARCH_CONTAINS_MIN, CLIENT_SEARCH_MAX, isPrefixClientSearch } from '@/lib/validation/client-search';
+
+// The "Client" filter of the staff lists (/admin/tickets, /admin/projects): a search field
+// (`?client=`: name, email or company), not a menu of every client, which grew with the agency
+// (docs/decisions/013-queue-counts-and-client-search.md). One component, so both pages look and
+// behave the same.
+
+/**
+ * The field, inside a FilterBar. A client's own link (`?clientId=…`) rides along as a hidden
+ * input, so applying other filters keeps that client; the page header names them.
+ */
+export function ClientSearchField({ id, value, clientId }: { id: string; value: string | undefined; clientId: string | undefined }) {
+  return (
+    <>
+      {clientId ? <input type="hidden" name="clientId" value={clientId} /> : null}
+      <InputFilter
+        id={id}
+        name="client"
+        label="Client"
+        type="search"
+        value={value}
+        placeholder="Name, email or company"
+        maxLength={CLIENT_SEARCH_MAX}
+        describedBy={value && isPrefixClientSearch(value) ? `${id}-note` : undefined}
+        className="lg:max-w-60"
+      />
+    </>
+  );
+}
+
+/**
+ * Below the FilterBar: says that a 1- or 2-character search matched the start of the name, email
+ * or company (there is no trigram to look "anywhere" up with; see clientIdsMatching). Nothing for
+ * a longer term or none.
+ */
+export function ClientSearchNote({ id, value }: { id: string; value: string | undefined }) {
+  if (!value || !isPrefixClientSearch(value)) return null;
+  return (
+    <p id={`${id}-note`} className="-mt-2 mb-4 text-sm text-muted-foreground">
+      Clients whose name, email or company starts with “{value}”. Type {CLIENT_SEARCH_CONTAINS_MIN} or more characters to
+      match anywhere in them.
+    </p>
+  );
+}
