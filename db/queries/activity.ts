@@ -335,7 +335,10 @@ function figuresSql(clientId: string | undefined, now: Date) {
       where t.created_at >= ${now.toISOString()}::timestamptz - (${SERVICE_REPORT_DAYS}::int * interval '1 day')
         and t.created_at <= ${now.toISOString()}::timestamptz ${scope}
     ),
-    firsts as (
+    -- MATERIALIZED: inlined, each of the two subqueries below ran once per aggregate that reads
+    -- its column (twice per ticket); computed once, the agency-wide figures took 430-460 ms
+    -- instead of 590-630 ms at the bench's large scale.
+    firsts as materialized (
       select t.id,
         (select min(c.created_at) from ticket_comments c
           where c.ticket_id = t.id and c.sender = 'ADMIN' and c.internal = false) - t.created_at as first_response,
