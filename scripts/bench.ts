@@ -310,11 +310,26 @@ async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise
   }
 }
 
+/**
+ * The result of `scale` that finished last, by the `finishedAt` it records (file names sort
+ * partial runs such as `…-storm-lighthouse-large.json` after `…-large.json`, and a clone's file
+ * times are its checkout's).
+ */
 function newestResult(scale: string): string | null {
   const dir = path.join(ROOT, 'bench/results');
   if (!fs.existsSync(dir)) return null;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(`-${scale}.json`)).sort();
-  return files.length ? path.join(dir, files[files.length - 1]) : null;
+  let newest: { file: string; at: number } | null = null;
+  for (const f of fs.readdirSync(dir).filter((name) => name.endsWith(`-${scale}.json`))) {
+    const file = path.join(dir, f);
+    let at = NaN;
+    try {
+      at = Date.parse((JSON.parse(fs.readFileSync(file, 'utf8')) as { finishedAt?: string }).finishedAt ?? '');
+    } catch {
+      continue; // not a result file
+    }
+    if (Number.isFinite(at) && (!newest || at > newest.at)) newest = { file, at };
+  }
+  return newest?.file ?? null;
 }
 
 /** /tickets under load, quiet and then while 20 sign-ins run back to back. */
