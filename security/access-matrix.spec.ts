@@ -678,13 +678,14 @@ test('a staff internal note on A’s ticket never reaches A: pages, RSC, action 
   const note = `Matrix internal note ${rand} — staff only`;
   const listRow = (html: string): string => {
     // A's ticket in the list: its row (`data-ticket`; a card below md by CSS, or a separate `li`
-    // card if the markup ever splits again), with the comment count and exact last-reply time (relative text like "3 minutes ago" is left
-    // out: it moves with the clock).
+    // card if the markup ever splits again), with the comment count (the cell labelled
+    // "Comments") and exact last-reply time (relative text like "3 minutes ago" is left out: it
+    // moves with the clock).
     html = inlineStreamed(html);
     const parts: string[] = [];
     for (const tag of ['tr', 'li']) {
       const segment = new RegExp(`<${tag}[^>]*data-ticket="${f.A.ticket}"[^>]*>([\\s\\S]*?)</${tag}>`).exec(html)?.[1] ?? '';
-      parts.push(...[...segment.matchAll(/dateTime="([^"]+)"|tabular-nums[^"]*">(\d+)<|(\d+) comments?/g)].map((m) => m[1] ?? m[2] ?? m[3]));
+      parts.push(...[...segment.matchAll(/dateTime="([^"]+)"|data-label="Comments"[^>]*>(\d+)<|(\d+) comments?/g)].map((m) => m[1] ?? m[2] ?? m[3]));
     }
     return parts.join('|');
   };
