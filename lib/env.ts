@@ -57,7 +57,7 @@ export const envSchema = z.object({
   ),
   // Password hashing gate (lib/auth/passwords.ts; docs/decisions/008-performance.md): hashes at
   // once per process (default half the cores, at least 1) and the share of its time a slot may
-  // hash while sign-ins queue (default 0.4: it rests 1.5 × as long as it hashed).
+  // hash while sign-ins queue (default 0.25: it rests 3 × as long as it hashed).
   PASSWORD_HASH_CONCURRENCY: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ message: 'expected a whole number from 1 to 64' }).int().min(1).max(64).optional(),

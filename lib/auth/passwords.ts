@@ -24,10 +24,12 @@ export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/aut
 // lib/env.ts; docs/decisions/008-performance.md):
 // - at most `limit` hashes at once (default: half the cores, at least 1); the rest wait their
 //   turn in a FIFO queue;
-// - while others wait, a slot hashes at most `duty` of the time (default 0.4): after a hash of
-//   d ms it rests d × (1/duty − 1) ms before the next in line starts. On 2 cores one slot hashing
-//   back to back still took a whole core from rendering, PostgreSQL and the rest (/tickets p95
-//   2.2–3.2 × quiet during the bench's storm); a lone sign-in never waits.
+// - while others wait, a slot hashes at most `duty` of the time (default 0.25): after a hash of
+//   d ms it rests d × (1/duty − 1) ms before the next in line starts, so queued sign-ins are
+//   paced. A successful sign-in costs about 4 × its hash in all (the session, and the page it
+//   opens rendered into its reply), so pacing on the hash paces the whole sign-in. On 2 cores the
+//   bench's storm took /tickets p95 to 2.2–3.2 × quiet with no rest, 1.9–2.7 × at 0.4 and
+//   1.4–1.75 × at 0.25 (docs/decisions/008-performance.md); a lone sign-in never waits.
 // A sign-in during a storm is slower, the pages are not. The event loop is never blocked either
 // way. Every path (hash, verify, dummy) goes through the gate, so an unknown address still costs
 // the same wait as a wrong password.
@@ -43,9 +45,9 @@ function hashConcurrencyLimit(env: NodeJS.ProcessEnv = process.env): number {
   return setting('PASSWORD_HASH_CONCURRENCY', env) ?? Math.max(1, Math.floor(os.availableParallelism() / 2));
 }
 
-/** The rest after a hash, as a multiple of the hash's own time (duty 0.4 → 1.5, 0.5 → 1, 1 → 0). */
+/** The rest after a hash, as a multiple of the hash's own time (duty 0.25 → 3, 0.5 → 1, 1 → 0). */
 function restFactor(env: NodeJS.ProcessEnv = process.env): number {
-  return 1 / (setting('PASSWORD_HASH_DUTY_CYCLE', env) ?? 0.4) - 1;
+  return 1 / (setting('PASSWORD_HASH_DUTY_CYCLE', env) ?? 0.25) - 1;
 }
 
 const gate = { limit: hashConcurrencyLimit(), rest: restFactor(), active: 0, resting: 0, waiting: [] as (() => void)[] };
