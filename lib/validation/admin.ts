@@ -61,37 +61,25 @@ const requiredName = text().trim().min(1, 'Enter a name').max(120, 'Use at most 
 // ---------------------------------------------------------------------------------------------
 // Lists (URL search params). Bad values fall back to the defaults instead of failing the page.
 
-const searchParam = text()
-  .trim()
-  .max(200)
-  .optional()
-  .catch(undefined)
-  .transform((v) => (v ? v : undefined));
-const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-const optionalIdParam = text()
-  .trim()
-  .max(200)
-  .optional()
-  .catch(undefined)
-  .transform((v) => (v ? v : undefined));
+/** An optional text param: at most `max` characters (trimmed unless `trim` is false); blank, too long or not text → undefined. */
+function optionalParam(max: number, { trim = true } = {}) {
+  return (trim ? text().trim() : text())
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined));
+}
 
+const searchParam = optionalParam(200);
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+const optionalIdParam = optionalParam(200);
 /**
  * The "Client" search field of /admin/tickets and /admin/projects (`?client=`: name, email or
  * company; lib/validation/client-search.ts). Too long or not text: no client filter, never an error page.
  */
-const clientSearchParam = text()
-  .trim()
-  .max(CLIENT_SEARCH_MAX)
-  .optional()
-  .catch(undefined)
-  .transform((v) => (v ? v : undefined));
-
+const clientSearchParam = optionalParam(CLIENT_SEARCH_MAX);
 /** Opaque keyset cursor of the shared list queries (db/queries/tickets.ts, projects.ts). */
-const cursorParam = text()
-  .max(500)
-  .optional()
-  .catch(undefined)
-  .transform((v) => (v ? v : undefined));
+const cursorParam = optionalParam(500, { trim: false });
 
 export const CLIENT_SORTS = ['name', 'email', 'company', 'created', 'last_login'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
