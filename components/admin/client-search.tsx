@@ -1,3 +1,4 @@
+import Link from '@/components/link';
 import { InputFilter } from '@/components/admin/filter-bar';
 import { CLIENT_SEARCH_CONTAINS_MIN, CLIENT_SEARCH_MAX, isPrefixClientSearch } from '@/lib/validation/client-search';
 
@@ -41,5 +42,22 @@ export function ClientSearchNote({ id, value }: { id: string; value: string | un
       Clients whose name, email or company starts with “{value}”. Type {CLIENT_SEARCH_CONTAINS_MIN} or more characters to
       match anywhere in them.
     </p>
+  );
+}
+
+/**
+ * The page header's description while a client's own link (`?clientId=…`) narrows the list:
+ * whose items these are, and the way back to every client's (`clearHref`, the same filters
+ * without the client).
+ */
+export function ClientScopeDescription({ noun, client, count, clearHref }: { noun: string; client: string; count?: string; clearHref: string }) {
+  return (
+    <>
+      {noun[0].toUpperCase() + noun.slice(1)} of {client}
+      {count ? ` (${count})` : ''}.{' '}
+      <Link href={clearHref} className="underline underline-offset-4 hover:text-foreground">
+        Show every client’s {noun}
+      </Link>
+    </>
   );
 }

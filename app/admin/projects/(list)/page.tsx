@@ -14,7 +14,7 @@ import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { ProjectList } from '@/components/projects/project-list';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
-import { ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
+import { ClientScopeDescription, ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -63,12 +63,7 @@ export default async function AdminProjectsPage({ searchParams }: Props) {
         title="Projects"
         description={
           client ? (
-            <>
-              Projects of {client.label} ({total}).{' '}
-              <Link href={hrefWith('/admin/projects', { ...query, clientId: undefined })} className="underline underline-offset-4 hover:text-foreground">
-                Show every client’s projects
-              </Link>
-            </>
+            <ClientScopeDescription noun="projects" client={client.label} count={total} clearHref={hrefWith('/admin/projects', { ...query, clientId: undefined })} />
           ) : (
             `Every client’s projects (${total}${q.clientId || q.client ? ' matching the client filter' : ''}). Open one to edit it or move it through the workflow.`
           )

@@ -18,7 +18,7 @@ import { TicketTable } from '@/components/tickets/ticket-table';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { QueueTabs } from '@/components/admin/queue-tabs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
-import { ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
+import { ClientScopeDescription, ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
 
 export const metadata: Metadata = { title: 'Ticket queue' };
 
@@ -90,12 +90,7 @@ export default async function TicketQueuePage({ searchParams }: Props) {
         title="Ticket queue"
         description={
           client ? (
-            <>
-              Tickets of {client.label}.{' '}
-              <Link href={hrefWith('/admin/tickets', { ...query, clientId: undefined })} className="underline underline-offset-4 hover:text-foreground">
-                Show every client’s tickets
-              </Link>
-            </>
+            <ClientScopeDescription noun="tickets" client={client.label} clearHref={hrefWith('/admin/tickets', { ...query, clientId: undefined })} />
           ) : (
             'Open tickets wait for the agency; pending ones wait for the client. Open a ticket to answer it.'
           )
