@@ -2,7 +2,8 @@
 //   1. a fresh database: a new database portal_e2e_<time> on TEST_DATABASE_URL's server, or else
 //      PGlite in a new temp folder;
 //   2. `npm run db:migrate` and `npm run db:seed` (demo data, e2e/helpers/accounts.ts);
-//   3. `next build` (skipped with SKIP_BUILD=1 when .next has a build);
+//   3. `next build` and its compile hints, as `npm run build` does (skipped with SKIP_BUILD=1 when
+//      .next has a build);
 //   4. `next start -p 3100` in the foreground; SIGINT/SIGTERM stop it, then the database or the
 //      temp folder is removed.
 // The dev mailbox is .data/e2e-mailbox (emptied here), read by e2e/helpers/mailbox.ts.
@@ -136,6 +137,8 @@ async function main() {
     log('SKIP_BUILD=1: using the existing .next build');
   } else {
     await run(bin('next'), ['build'], buildEnv, { name: 'next' });
+    // The same post-build step as `npm run build`: the tested build is the one users get.
+    await run(process.execPath, [path.join(root, 'scripts/compile-hints.mjs'), root], buildEnv, { name: 'compile-hints' });
   }
 
   log(`next start on ${E2E_BASE_URL}`);

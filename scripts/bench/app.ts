@@ -101,6 +101,10 @@ export async function ensureBuild(opts: Options): Promise<string> {
     child.stderr.on('data', onData);
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) throw new Error(`next build failed (exit ${code})\n${tail}`);
+    // The post-build step of `npm run build` (docs/decisions/014-compile-hints.md).
+    const hints = spawnSync(process.execPath, [path.join(dir, 'scripts/compile-hints.mjs'), dir], { encoding: 'utf8' });
+    if (hints.status !== 0) throw new Error(`compile hints failed: ${hints.stderr}`);
+    log(`  ${hints.stdout.trim()}`);
   });
   return dir;
 }
