@@ -190,14 +190,15 @@ async function main(): Promise<number> {
     // Lighthouse.
     const lighthouse: Record<string, LighthouseResult | { error: string }> = {};
     if (opts.lighthouse) {
-      const { runLighthouse } = await import('./bench/lighthouse');
+      const { runLighthouseMedian } = await import('./bench/lighthouse');
       for (const p of LIGHTHOUSE_PAGES) {
         try {
-          lighthouse[p.name] = await runLighthouse(
+          lighthouse[p.name] = await runLighthouseMedian(
             running,
             p.path,
             p.who ? cookies[p.who] : null,
             opts.lighthousePreset,
+            opts.lighthouseRuns,
             path.join(ROOT, 'test-results/lighthouse'),
           );
         } catch (error) {
@@ -269,7 +270,7 @@ async function main(): Promise<number> {
       scale: opts.scale,
       smoke: opts.smoke,
       data: database.meta,
-      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated },
+      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns },
       machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10) },
       pages: results,
       reference,
@@ -385,6 +386,7 @@ type Report = {
   storm: Awaited<ReturnType<typeof signInStorm>> | null;
   lighthouse: Record<string, LighthouseResult | { error: string }>;
   lighthousePreset: string;
+  options: { lighthouseRuns?: number };
   machine: { before: ReturnType<typeof machine>; after: ReturnType<typeof machine>; postgres: string };
 };
 
@@ -491,14 +493,14 @@ function printTable(report: Report, verdicts: Verdict[]) {
   }
   const lh = Object.entries(report.lighthouse);
   if (lh.length) {
-    console.log(`\nLighthouse (${report.lighthousePreset} profile):`);
+    console.log(`\nLighthouse (${report.lighthousePreset} profile; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets):`);
     for (const [name, r] of lh) {
       if ('error' in r) console.log(`  ${pad(name, 30)} error: ${r.error}`);
       else
         console.log(
           `  ${pad(name, 30)} performance ${f(r.performance)}, accessibility ${f(r.accessibility)}, best practices ${f(r.bestPractices)}, ` +
             `JS ${(r.jsTransferBytes / 1024).toFixed(1)} kB, LCP ${f(r.lcpMs && Math.round(r.lcpMs))} ms, TBT ${f(r.tbtMs && Math.round(r.tbtMs))} ms, ` +
-            `${r.rscRequests ?? '—'} RSC requests`,
+            `${r.rscRequests ?? '—'} RSC requests${r.runs ? ` [${r.runs.map((x) => f(x.performance)).join(', ')}]` : ''}`,
         );
     }
   }

@@ -78,6 +78,8 @@ export type Options = {
   isolated: boolean;
   lighthouse: boolean;
   lighthousePreset: 'mobile' | 'desktop';
+  /** Lighthouse runs per page; the median run is reported. */
+  lighthouseRuns: number;
   storm: boolean;
   plans: boolean;
   floor: boolean;
@@ -104,6 +106,8 @@ const USAGE = `Usage: npm run bench -- [--scale small|large] [--smoke] [options]
   --isolated            build and run in a private copy of the tree (/tmp/portal-bench-tree), so a
                         concurrent \`next build\` elsewhere cannot break the run
   --lighthouse-preset P mobile (default: Lighthouse's own default, slow 4G and a 4× slower CPU) or desktop
+  --lighthouse-runs N   Lighthouse runs per page, the median reported (default 5, as Lighthouse's
+                        guidance on variability advises)
   --no-lighthouse --no-storm --no-plans --no-floor --no-reference   skip a part
   --port N              port of next start (default 3107; smoke 3108)
   --pg-port N           port of the throwaway PostgreSQL server (default 54339 in /tmp/portal-bench-pg,
@@ -138,6 +142,7 @@ export function parseOptions(argv: string[]): Options {
       'pg-port': { type: 'string' },
       keep: { type: 'boolean', default: false },
       'stop-db': { type: 'boolean', default: false },
+      'lighthouse-runs': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -155,6 +160,8 @@ export function parseOptions(argv: string[]): Options {
   if (!Number.isFinite(duration) || duration <= 0) throw new Error('--duration must be a positive number');
   const concurrency = (values.concurrency ?? '1,32').split(',').map((v) => Number(v.trim()));
   if (concurrency.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('--concurrency takes integers ≥ 1');
+  const lighthouseRuns = Number(values['lighthouse-runs'] ?? 5);
+  if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1 || lighthouseRuns > 20) throw new Error('--lighthouse-runs takes an integer from 1 to 20');
   return {
     scale,
     smoke,
@@ -166,6 +173,7 @@ export function parseOptions(argv: string[]): Options {
     isolated: values.isolated,
     lighthouse: !smoke && !values['no-lighthouse'],
     lighthousePreset: values['lighthouse-preset'] === 'desktop' ? 'desktop' : 'mobile',
+    lighthouseRuns,
     storm: !values['no-storm'],
     plans: !values['no-plans'],
     floor: !values['no-floor'],
