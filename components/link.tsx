@@ -1,6 +1,6 @@
 'use client';
 
-import NextLink from 'next/link';
+import NextLink, { useLinkStatus } from 'next/link';
 import * as React from 'react';
 
 /**
@@ -12,7 +12,7 @@ import * as React from 'react';
  * documents for pages with many links ("Hover-triggered prefetch"); `prefetch={false}` still
  * turns prefetching off altogether.
  */
-export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: React.ComponentProps<typeof NextLink>) {
+export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, children, ...props }: React.ComponentProps<typeof NextLink>) {
   const [intent, setIntent] = React.useState(false);
   return (
     <NextLink
@@ -30,6 +30,20 @@ export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ..
         setIntent(true);
         onTouchStart?.(event);
       }}
-    />
+    >
+      {children}
+      <NavigationProgress />
+    </NextLink>
   );
+}
+
+/**
+ * While this link's navigation waits for the server, a thin bar across the top of the window
+ * (`.nav-progress` in app/globals.css; it appears only after 150 ms, so quick answers show
+ * nothing). Pages have no loading skeletons (docs/decisions/012), so this is the feedback a click
+ * gets. Fixed-position, it takes no room in the link's own layout; nothing renders otherwise.
+ */
+function NavigationProgress() {
+  const { pending } = useLinkStatus();
+  return pending ? <span className="nav-progress" data-testid="navigation-progress" role="progressbar" aria-label="Loading the page" /> : null;
 }

@@ -4,7 +4,8 @@ import { signIn } from './helpers/auth';
 
 // Links prefetch on intent, not on sight (components/link.tsx): a page view sends no prefetch
 // request for the links it shows (a list page used to send 30–59, each a server render), and a
-// link prefetches its route once the pointer is over it or it has the keyboard focus.
+// link prefetches its route once the pointer is over it or it has the keyboard focus. While a
+// link's navigation waits for the server, a progress bar shows (pages have no loading skeletons).
 
 const isPrefetch = (r: Request) => r.headers()['next-router-prefetch'] !== undefined;
 
@@ -55,5 +56,25 @@ test.describe('link prefetching', () => {
     await page.waitForLoadState('networkidle');
     // The filter form (next/form) may prefetch its own action, /admin/clients; no row link may.
     expect(seen.filter((p) => p !== '/admin/clients')).toEqual([]);
+  });
+});
+
+test.describe('navigation progress', () => {
+  test('a slow navigation shows the progress bar until the next page arrives', async ({ page }) => {
+    await signIn(page, DEMO.client1.email, DEMO.client1.password);
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The server takes 1.5 s to answer for /tickets (its RSC payload, prefetch or navigation).
+    await page.route(/\/tickets\?_rsc=/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const bar = page.getByTestId('navigation-progress');
+    await expect(bar).toHaveCount(0);
+    await page.locator('a[href="/tickets"]').first().click();
+    await expect(bar).toBeVisible();
+    await expect(page).toHaveURL(/\/tickets$/);
+    await expect(page.locator('tr[data-ticket]').first()).toBeVisible();
+    await expect(bar).toHaveCount(0);
   });
 });

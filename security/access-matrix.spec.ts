@@ -430,9 +430,8 @@ function locationPath(r: HttpResponse): string | null {
  * A page below a loading.tsx streams: the 200 and the skeleton are sent before the page runs, so a
  * notFound() or redirect() in it can no longer change the status (Next renders the not-found
  * boundary with `noindex`, or a client-side redirect). ARCHITECTURE.md wants a real 404 for a
- * foreign id, so the detail pages and the role-gated ones have no loading boundary above them
- * (the list pages keep theirs in a `(list)` route group). Such a streamed answer is a failure;
- * it is counted apart to say why.
+ * foreign id, so no page has a loading boundary above it (docs/decisions/012). Such a streamed
+ * answer is a failure; it is counted apart to say why.
  */
 const soft = { notFound: 0, redirect: 0 };
 
