@@ -43,7 +43,7 @@ export function TicketThread({ comments, side, viewerId, emptyText = 'No replies
         const agency = c.sender === 'ADMIN';
         const internal = c.internal === true;
         return (
-          <li key={c.id} data-sender={c.sender} data-internal={internal ? 'true' : undefined}>
+          <li key={c.id} className="thread-item" data-sender={c.sender} data-internal={internal ? 'true' : undefined}>
             <article
               aria-label={
                 internal
