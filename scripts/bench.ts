@@ -197,9 +197,12 @@ async function main(): Promise<number> {
             running,
             p.path,
             p.who ? cookies[p.who] : null,
-            opts.lighthousePreset,
-            opts.lighthouseRuns,
-            path.join(ROOT, 'test-results/lighthouse'),
+            {
+              preset: opts.lighthousePreset,
+              throttling: opts.lighthouseThrottling,
+              runs: opts.lighthouseRuns,
+              reportDir: path.join(ROOT, 'test-results/lighthouse'),
+            },
           );
         } catch (error) {
           lighthouse[p.name] = { error: (error as Error).message };
@@ -270,7 +273,7 @@ async function main(): Promise<number> {
       scale: opts.scale,
       smoke: opts.smoke,
       data: database.meta,
-      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns },
+      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns, lighthouseThrottling: opts.lighthouseThrottling },
       machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10) },
       pages: results,
       reference,
@@ -386,7 +389,7 @@ type Report = {
   storm: Awaited<ReturnType<typeof signInStorm>> | null;
   lighthouse: Record<string, LighthouseResult | { error: string }>;
   lighthousePreset: string;
-  options: { lighthouseRuns?: number };
+  options: { lighthouseRuns?: number; lighthouseThrottling?: string };
   machine: { before: ReturnType<typeof machine>; after: ReturnType<typeof machine>; postgres: string };
 };
 
@@ -493,7 +496,7 @@ function printTable(report: Report, verdicts: Verdict[]) {
   }
   const lh = Object.entries(report.lighthouse);
   if (lh.length) {
-    console.log(`\nLighthouse (${report.lighthousePreset} profile; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets):`);
+    console.log(`\nLighthouse (${report.lighthousePreset} profile, ${report.options.lighthouseThrottling ?? 'simulate'} throttling; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets):`);
     for (const [name, r] of lh) {
       if ('error' in r) console.log(`  ${pad(name, 30)} error: ${r.error}`);
       else

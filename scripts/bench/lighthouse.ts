@@ -40,24 +40,33 @@ export async function runLighthouseMedian(
   app: App,
   pagePath: string,
   cookie: string | null,
-  preset: 'mobile' | 'desktop',
-  runs: number,
-  reportDir?: string,
+  settings: LighthouseSettings & { runs: number },
 ): Promise<LighthouseResult> {
+  const { runs } = settings;
   const results: LighthouseResult[] = [];
-  for (let i = 0; i < runs; i++) results.push(await runLighthouse(app, pagePath, cookie, preset, reportDir));
+  for (let i = 0; i < runs; i++) results.push(await runLighthouse(app, pagePath, cookie, settings));
   if (runs === 1) return results[0];
   const sorted = [...results].sort((a, b) => (a.performance ?? -1) - (b.performance ?? -1));
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   return { ...median, runs: results.map(({ performance, lcpMs, tbtMs }) => ({ performance, lcpMs, tbtMs })) };
 }
 
+export type LighthouseSettings = {
+  preset: 'mobile' | 'desktop';
+  /**
+   * `simulate` (Lighthouse's default: Lantern estimates the throttled load from an unthrottled
+   * one) or `devtools` (the browser itself is throttled and the load is measured).
+   */
+  throttling: 'simulate' | 'devtools';
+  /** Where the full JSON reports go. */
+  reportDir?: string;
+};
+
 export async function runLighthouse(
   app: App,
   pagePath: string,
   cookie: string | null,
-  preset: 'mobile' | 'desktop',
-  reportDir?: string,
+  { preset, throttling, reportDir }: LighthouseSettings,
 ): Promise<LighthouseResult> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME,
@@ -73,6 +82,7 @@ export async function runLighthouse(
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility', 'best-practices'],
         extraHeaders: cookie ? { Cookie: cookie } : undefined,
+        throttlingMethod: throttling,
       },
       config,
     );
@@ -81,7 +91,7 @@ export async function runLighthouse(
     if (lhr.runtimeError) warn(`lighthouse ${pagePath}: ${lhr.runtimeError.message}`);
     if (reportDir) {
       fs.mkdirSync(reportDir, { recursive: true });
-      const file = `${preset}${pagePath.replace(/[^a-z0-9]+/gi, '_')}.json`;
+      const file = `${preset}-${throttling}${pagePath.replace(/[^a-z0-9]+/gi, '_')}.json`;
       fs.writeFileSync(path.join(reportDir, file), runner.report as string);
     }
     const score = (id: string) => {

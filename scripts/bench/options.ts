@@ -80,6 +80,8 @@ export type Options = {
   lighthousePreset: 'mobile' | 'desktop';
   /** Lighthouse runs per page; the median run is reported. */
   lighthouseRuns: number;
+  /** How Lighthouse throttles: simulated (its default) or applied to the browser and measured. */
+  lighthouseThrottling: 'simulate' | 'devtools';
   storm: boolean;
   plans: boolean;
   floor: boolean;
@@ -108,6 +110,9 @@ const USAGE = `Usage: npm run bench -- [--scale small|large] [--smoke] [options]
   --lighthouse-preset P mobile (default: Lighthouse's own default, slow 4G and a 4× slower CPU) or desktop
   --lighthouse-runs N   Lighthouse runs per page, the median reported (default 5, as Lighthouse's
                         guidance on variability advises)
+  --lighthouse-throttling simulate|devtools
+                        simulate (default, Lighthouse's own): Lantern estimates the slow load from a
+                        fast one; devtools: Chromium itself is slowed and the load is measured
   --no-lighthouse --no-storm --no-plans --no-floor --no-reference   skip a part
   --port N              port of next start (default 3107; smoke 3108)
   --pg-port N           port of the throwaway PostgreSQL server (default 54339 in /tmp/portal-bench-pg,
@@ -143,6 +148,7 @@ export function parseOptions(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       'stop-db': { type: 'boolean', default: false },
       'lighthouse-runs': { type: 'string' },
+      'lighthouse-throttling': { type: 'string', default: 'simulate' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -160,6 +166,8 @@ export function parseOptions(argv: string[]): Options {
   if (!Number.isFinite(duration) || duration <= 0) throw new Error('--duration must be a positive number');
   const concurrency = (values.concurrency ?? '1,32').split(',').map((v) => Number(v.trim()));
   if (concurrency.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('--concurrency takes integers ≥ 1');
+  const lighthouseThrottling = values['lighthouse-throttling'];
+  if (lighthouseThrottling !== 'simulate' && lighthouseThrottling !== 'devtools') throw new Error('--lighthouse-throttling takes simulate or devtools');
   const lighthouseRuns = Number(values['lighthouse-runs'] ?? 5);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1 || lighthouseRuns > 20) throw new Error('--lighthouse-runs takes an integer from 1 to 20');
   return {
@@ -174,6 +182,7 @@ export function parseOptions(argv: string[]): Options {
     lighthouse: !smoke && !values['no-lighthouse'],
     lighthousePreset: values['lighthouse-preset'] === 'desktop' ? 'desktop' : 'mobile',
     lighthouseRuns,
+    lighthouseThrottling,
     storm: !values['no-storm'],
     plans: !values['no-plans'],
     floor: !values['no-floor'],
