@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import * as React from 'react';
 
+import { NavigationProgress } from '@/components/navigation-progress';
 import { ThemeProvider } from '@/components/theme-provider';
 import { Toaster } from '@/components/ui/sonner';
 import './globals.css';
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <ThemeProvider nonce={nonce}>
           {children}
           <Toaster richColors closeButton position="top-center" />
+          <NavigationProgress />
         </ThemeProvider>
       </body>
     </html>

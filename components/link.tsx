@@ -1,7 +1,9 @@
 'use client';
 
-import NextLink, { useLinkStatus } from 'next/link';
+import NextLink from 'next/link';
 import * as React from 'react';
+
+import { navigationStarted } from '@/components/navigation-progress';
 
 /**
  * next/link that prefetches on intent (pointer over it, keyboard focus, a touch) instead of as
@@ -12,7 +14,12 @@ import * as React from 'react';
  * documents for pages with many links ("Hover-triggered prefetch"); `prefetch={false}` still
  * turns prefetching off altogether.
  */
-export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, children, ...props }: React.ComponentProps<typeof NextLink>) {
+type LinkProps = Omit<React.ComponentProps<typeof NextLink>, 'href'> & {
+  /** A string (every link here is one), so the progress bar can compare it with the current URL. */
+  href: string;
+};
+
+export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, onNavigate, ...props }: LinkProps) {
   const [intent, setIntent] = React.useState(false);
   return (
     <NextLink
@@ -30,20 +37,19 @@ export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ch
         setIntent(true);
         onTouchStart?.(event);
       }}
-    >
-      {children}
-      <NavigationProgress />
-    </NextLink>
+      // A client-side navigation starts (not a new tab, not a modified click): the progress bar
+      // of components/navigation-progress.tsx shows while it waits.
+      onNavigate={(event) => {
+        let prevented = false;
+        onNavigate?.({
+          preventDefault: () => {
+            prevented = true;
+            event.preventDefault();
+          },
+        });
+        if (!prevented) navigationStarted(props.href);
+      }}
+    />
   );
 }
 
-/**
- * While this link's navigation waits for the server, a thin bar across the top of the window
- * (`.nav-progress` in app/globals.css; it appears only after 150 ms, so quick answers show
- * nothing). Pages have no loading skeletons (docs/decisions/012), so this is the feedback a click
- * gets. Fixed-position, it takes no room in the link's own layout; nothing renders otherwise.
- */
-function NavigationProgress() {
-  const { pending } = useLinkStatus();
-  return pending ? <span className="nav-progress" data-testid="navigation-progress" role="progressbar" aria-label="Loading the page" /> : null;
-}

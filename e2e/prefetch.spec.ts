@@ -77,4 +77,32 @@ test.describe('navigation progress', () => {
     await expect(page.locator('tr[data-ticket]').first()).toBeVisible();
     await expect(bar).toHaveCount(0);
   });
+
+  test('the bar also shows for a link in the mobile menu, which closes as it is clicked', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await signIn(page, DEMO.client1.email, DEMO.client1.password);
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.route(/\/tickets\?_rsc=/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'Tickets' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const bar = page.getByTestId('navigation-progress');
+    await expect(bar).toBeVisible();
+    await expect(page).toHaveURL(/\/tickets$/);
+    await expect(bar).toHaveCount(0);
+  });
+
+  test('a link to the page already shown starts no bar', async ({ page }) => {
+    await signIn(page, DEMO.client1.email, DEMO.client1.password);
+    await page.goto('/tickets');
+    await expect(page.locator('tr[data-ticket]').first()).toBeVisible();
+    await page.locator('a[href="/tickets"]').first().click();
+    // Past the bar's 150 ms delay: it would be on screen by now.
+    await page.waitForTimeout(600);
+    await expect(page.getByTestId('navigation-progress')).toHaveCount(0);
+  });
 });
