@@ -59,16 +59,20 @@ test.describe('link prefetching', () => {
   });
 });
 
+/** From now on the server takes 1.5 s to answer for /tickets (its RSC payload, prefetch or navigation). */
+async function slowTickets(page: Page) {
+  await page.route(/\/tickets\?_rsc=/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+}
+
 test.describe('navigation progress', () => {
   test('a slow navigation shows the progress bar until the next page arrives', async ({ page }) => {
     await signIn(page, DEMO.client1.email, DEMO.client1.password);
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    // The server takes 1.5 s to answer for /tickets (its RSC payload, prefetch or navigation).
-    await page.route(/\/tickets\?_rsc=/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    await slowTickets(page);
     const bar = page.getByTestId('navigation-progress');
     await expect(bar).toHaveCount(0);
     await page.locator('a[href="/tickets"]').first().click();
@@ -83,10 +87,7 @@ test.describe('navigation progress', () => {
     await signIn(page, DEMO.client1.email, DEMO.client1.password);
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.route(/\/tickets\?_rsc=/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    await slowTickets(page);
     await page.getByRole('button', { name: 'Open menu' }).click();
     await page.getByRole('dialog').getByRole('link', { name: 'Tickets' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
