@@ -14,12 +14,13 @@ import { navigationStarted } from '@/components/navigation-progress';
  * documents for pages with many links ("Hover-triggered prefetch"); `prefetch={false}` still
  * turns prefetching off altogether.
  */
-type LinkProps = Omit<React.ComponentProps<typeof NextLink>, 'href'> & {
+// `onNavigate` is this wrapper's own (it starts the progress bar); no caller needs one.
+type LinkProps = Omit<React.ComponentProps<typeof NextLink>, 'href' | 'onNavigate'> & {
   /** A string (every link here is one), so the progress bar can compare it with the current URL. */
   href: string;
 };
 
-export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, onNavigate, ...props }: LinkProps) {
+export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: LinkProps) {
   const [intent, setIntent] = React.useState(false);
   return (
     <NextLink
@@ -39,16 +40,7 @@ export default function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, on
       }}
       // A client-side navigation starts (not a new tab, not a modified click): the progress bar
       // of components/navigation-progress.tsx shows while it waits.
-      onNavigate={(event) => {
-        let prevented = false;
-        onNavigate?.({
-          preventDefault: () => {
-            prevented = true;
-            event.preventDefault();
-          },
-        });
-        if (!prevented) navigationStarted(props.href);
-      }}
+      onNavigate={() => navigationStarted(props.href)}
     />
   );
 }
