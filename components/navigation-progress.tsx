@@ -10,9 +10,15 @@ import * as React from 'react';
 // as soon as it is clicked, and one in a hidden menu could not show anything.
 
 let pending = false;
+let giveUp: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<() => void>();
+// A navigation that lands back on the URL already shown (a server redirect to the current page)
+// changes neither path nor query, so nothing below would end it: the bar then stops by itself.
+const GIVE_UP_MS = 15_000;
 
 function setPending(value: boolean) {
+  clearTimeout(giveUp);
+  if (value) giveUp = setTimeout(() => setPending(false), GIVE_UP_MS);
   if (pending === value) return;
   pending = value;
   for (const listener of listeners) listener();
