@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { DEMO } from './helpers/accounts';
 import { signIn } from './helpers/auth';
 
@@ -11,7 +11,7 @@ const HINT = '//# allFunctionsCalledOnLoad';
 /** The bodies of the /_next/static/chunks scripts a page load fetches, by URL. */
 async function startupScripts(page: Page, path: string): Promise<Map<string, string>> {
   const bodies = new Map<string, Promise<string>>();
-  const onResponse = (r: import('@playwright/test').Response) => {
+  const onResponse = (r: Response) => {
     const url = new URL(r.url());
     if (url.pathname.startsWith('/_next/static/chunks/') && url.pathname.endsWith('.js')) bodies.set(url.pathname, r.text());
   };
