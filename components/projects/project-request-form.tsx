@@ -110,7 +110,7 @@ export function ProjectRequestForm({ action, hrefFor = (id) => `/projects/${id}`
             <FormItem>
               <FormLabel>Description</FormLabel>
               <FormControl>
-                <Textarea {...field} rows={5} maxLength={10_000} className="min-h-32" />
+                <Textarea {...field} rows={5} maxLength={10_000} size="md" />
               </FormControl>
               <FormDescription>What the project is and who it is for.</FormDescription>
               <FormMessage />
@@ -124,7 +124,7 @@ export function ProjectRequestForm({ action, hrefFor = (id) => `/projects/${id}`
             <FormItem>
               <FormLabel>Requirements</FormLabel>
               <FormControl>
-                <Textarea {...field} rows={5} maxLength={10_000} className="min-h-32" />
+                <Textarea {...field} rows={5} maxLength={10_000} size="md" />
               </FormControl>
               <FormDescription>Features, pages, integrations, content you already have — one per line works well.</FormDescription>
               <FormMessage />

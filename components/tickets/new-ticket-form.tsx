@@ -95,7 +95,7 @@ export function NewTicketForm({ projects, defaultProjectId = '', action, hrefFor
             <FormItem>
               <FormLabel>Description</FormLabel>
               <FormControl>
-                <Textarea {...field} rows={8} maxLength={DESCRIPTION_MAX} className="min-h-40" />
+                <Textarea {...field} rows={8} maxLength={DESCRIPTION_MAX} size="lg" />
               </FormControl>
               <FormDescription>
                 What happened, what you expected, and any links or steps that help us reproduce it (10 to 10,000 characters).

@@ -12,7 +12,7 @@ import {
   type FieldValues,
 } from "react-hook-form";
 
-import { cn } from "@/lib/utils";
+import { withClassName } from "@/lib/utils";
 import { Label } from "@/components/ui/label";
 
 /** `<Form {...form}>` — react-hook-form's FormProvider under a shadcn name. */
@@ -82,7 +82,7 @@ function FormItem({ className, ...props }: React.ComponentProps<"div">) {
 
   return (
     <FormItemContext.Provider value={value}>
-      <div data-slot="form-item" className={cn("grid gap-2", className)} {...props} />
+      <div data-slot="form-item" className={withClassName("grid gap-2", className)} {...props} />
     </FormItemContext.Provider>
   );
 }
@@ -95,7 +95,7 @@ function FormLabel({ className, ...props }: React.ComponentProps<typeof LabelPri
     <Label
       data-slot="form-label"
       data-error={!!error}
-      className={cn("data-[error=true]:text-destructive", className)}
+      className={className}
       htmlFor={formItemId}
       {...props}
     />
@@ -135,7 +135,7 @@ function FormDescription({ className, ...props }: React.ComponentProps<"p">) {
     <p
       data-slot="form-description"
       id={formDescriptionId}
-      className={cn("text-sm text-muted-foreground", className)}
+      className={withClassName("text-sm text-muted-foreground", className)}
       {...props}
     />
   );
@@ -158,7 +158,7 @@ function FormMessage({ className, children, ...props }: React.ComponentProps<"p"
       data-slot="form-message"
       id={formMessageId}
       role="alert"
-      className={cn("text-sm text-destructive", className)}
+      className={withClassName("text-sm text-destructive", className)}
       {...props}
     >
       {body}
