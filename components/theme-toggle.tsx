@@ -3,7 +3,6 @@
 import * as React from "react";
 import { MoonIcon, SunIcon } from "lucide-react";
 
-import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { DeferredMenu } from "@/components/app-shell/deferred-menu";
 
@@ -11,7 +10,7 @@ import { DeferredMenu } from "@/components/app-shell/deferred-menu";
 const loadDropdown = () => import("./theme-toggle-dropdown").then((m) => m.ThemeToggleDropdown);
 
 /** Menu button that switches between light, dark and system themes. */
-function ThemeToggle({ className }: { className?: string }) {
+function ThemeToggle() {
   return (
     <DeferredMenu
       popup="menu"
@@ -24,11 +23,12 @@ function ThemeToggle({ className }: { className?: string }) {
           aria-label="Toggle theme"
           title="Toggle theme"
           data-slot="theme-toggle"
-          className={cn("relative", className)}
         >
-          {/* Both icons render; CSS picks one, so server and client markup match. */}
-          <SunIcon className="size-[1.2rem] scale-100 rotate-0 transition-all dark:scale-0 dark:-rotate-90" aria-hidden="true" />
-          <MoonIcon className="absolute size-[1.2rem] scale-0 rotate-90 transition-all dark:scale-100 dark:rotate-0" aria-hidden="true" />
+          {/* Both icons render, one over the other; CSS picks one, so server and client markup match. */}
+          <span className="relative size-[1.2rem]">
+            <SunIcon className="absolute inset-0 size-full scale-100 rotate-0 transition-all dark:scale-0 dark:-rotate-90" aria-hidden="true" />
+            <MoonIcon className="absolute inset-0 size-full scale-0 rotate-90 transition-all dark:scale-100 dark:rotate-0" aria-hidden="true" />
+          </span>
         </Button>
       }
     />

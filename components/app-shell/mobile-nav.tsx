@@ -15,15 +15,17 @@ const loadSheet = () => import('./mobile-nav-sheet').then((m) => m.MobileNavShee
 /** The navigation in a sheet, for screens narrower than 768 px. */
 export function MobileNav({ items, productName = 'Agency Portal' }: MobileNavProps) {
   return (
-    <DeferredMenu
-      popup="dialog"
-      load={loadSheet}
-      props={{ items, productName }}
-      trigger={
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
-          <MenuIcon aria-hidden="true" />
-        </Button>
-      }
-    />
+    <div className="md:hidden">
+      <DeferredMenu
+        popup="dialog"
+        load={loadSheet}
+        props={{ items, productName }}
+        trigger={
+          <Button variant="ghost" size="icon" aria-label="Open menu">
+            <MenuIcon aria-hidden="true" />
+          </Button>
+        }
+      />
+    </div>
   );
 }

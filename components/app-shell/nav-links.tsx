@@ -4,7 +4,7 @@ import * as React from 'react';
 import Link from '@/components/link';
 import { usePathname } from 'next/navigation';
 
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { isActivePath, type NavItem } from './nav-items';
 
 type NavLinksProps = {
@@ -18,7 +18,7 @@ type NavLinksProps = {
 export function NavLinks({ items, orientation = 'horizontal', onNavigate }: NavLinksProps) {
   const pathname = usePathname() ?? '';
   return (
-    <ul className={cn('flex gap-1', orientation === 'vertical' ? 'flex-col' : 'items-center')}>
+    <ul className={clsx('flex gap-1', orientation === 'vertical' ? 'flex-col' : 'items-center')}>
       {items.map((item) => {
         const active = isActivePath(pathname, item);
         return (
@@ -27,14 +27,16 @@ export function NavLinks({ items, orientation = 'horizontal', onNavigate }: NavL
               href={item.href}
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}
-              className={cn(
-                'flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors',
+              // No class here overrides another, so clsx joins them without tailwind-merge
+              // (see withClassName in lib/utils.ts for why a first render avoids it).
+              className={clsx(
+                'flex items-center gap-2 rounded-md px-3 font-medium transition-colors',
                 '[&_svg]:size-4 [&_svg]:shrink-0',
                 'outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background',
                 active
                   ? 'bg-accent text-accent-foreground'
                   : 'text-muted-foreground hover:bg-accent/60 hover:text-foreground',
-                orientation === 'vertical' && 'py-2.5 text-base',
+                orientation === 'vertical' ? 'py-2.5 text-base' : 'py-2 text-sm',
               )}
             >
               {item.icon}

@@ -24,7 +24,7 @@ export function UserMenu(props: UserMenuProps) {
       load={loadDropdown}
       props={props}
       trigger={
-        <Button variant="ghost" className="gap-2 px-2" aria-label={`Account menu for ${name || email}`}>
+        <Button variant="ghost" size="compact" aria-label={`Account menu for ${name || email}`}>
           <span
             aria-hidden="true"
             className="flex size-7 items-center justify-center rounded-full bg-muted text-xs font-semibold text-muted-foreground"

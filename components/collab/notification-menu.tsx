@@ -21,16 +21,20 @@ export function NotificationMenu(props: NotificationMenuProps) {
       load={loadDropdown}
       props={props}
       trigger={
-        <Button variant="ghost" size="icon" className="relative" aria-label={`Notifications, ${unread} unread`}>
-          <BellIcon aria-hidden="true" />
-          {unread > 0 ? (
-            <span
-              aria-hidden="true"
-              className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-white"
-            >
-              {unread > 99 ? '99+' : unread}
-            </span>
-          ) : null}
+        <Button variant="ghost" size="icon" aria-label={`Notifications, ${unread} unread`}>
+          {/* The count sits on the bell's corner: positioned against the bell, so the Button needs no
+              extra class (components/ui/button.tsx merges classes only when given some). */}
+          <span className="relative">
+            <BellIcon aria-hidden="true" />
+            {unread > 0 ? (
+              <span
+                aria-hidden="true"
+                className="absolute -top-3 -right-3 min-w-4 rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-white"
+              >
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : null}
+          </span>
         </Button>
       }
     />

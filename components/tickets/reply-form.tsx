@@ -129,7 +129,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
       noValidate
     >
       <div data-slot="form-item" className="grid gap-2">
-        <Label data-slot="form-label" data-error={!!fieldError} className="data-[error=true]:text-destructive" htmlFor={boxId}>
+        <Label data-slot="form-label" data-error={!!fieldError} htmlFor={boxId}>
           {label}
         </Label>
         <Textarea
@@ -143,7 +143,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
           onChange={(e) => change(e.target.value)}
           rows={5}
           maxLength={COMMENT_MAX}
-          className="min-h-32"
+          size="md"
           onFocus={() => void loadCommentSchema().catch(() => {})}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
