@@ -4,6 +4,7 @@ import * as React from 'react';
 
 import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/action-result';
+import { groupDigits } from '@/lib/group-digits';
 import { COMMENT_MAX } from '@/lib/validation/comment-limits';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
@@ -154,7 +155,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
         />
         <p data-slot="form-description" id={descriptionId} className="text-sm text-muted-foreground">
           {hint ? `${hint} ` : ''}
-          {content.length.toLocaleString('en-GB')} / {COMMENT_MAX.toLocaleString('en-GB')} characters. Links starting with
+          {groupDigits(content.length)} / {groupDigits(COMMENT_MAX)} characters. Links starting with
           http:// or https:// become clickable.
         </p>
         {fieldError ? (

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { groupDigits } from '@/lib/group-digits';
 import { formatCalendarDate, formatDate, formatDateTime, formatMoney, formatRelative, plural, toDateInputValue } from '@/lib/format';
 
 describe('format', () => {
+  it('groups digits as en-GB does, without Intl (lib/group-digits.ts)', () => {
+    for (const n of [0, 7, 999, 1000, 9999, 10_000, 123_456, 1_000_000, 98_765_432, -1234]) {
+      expect(groupDigits(n), String(n)).toBe(n.toLocaleString('en-GB'));
+    }
+  });
+
   it('formats pounds in en-GB', () => {
     expect(formatMoney(2500)).toBe('£2,500');
     expect(formatMoney(2500.5)).toBe('£2,500.50');

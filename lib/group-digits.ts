@@ -1,0 +1,10 @@
+/**
+ * 12,345: a whole number with its thousands grouped as en-GB writes them, without Intl.
+ *
+ * For components that hydrate: the first Intl formatter a page creates (toLocaleString included)
+ * loads ICU's locale data, 30–80 ms of main thread in Chromium, before the page answers a click
+ * (docs/decisions/008-performance.md, tenth round). Server-only code uses lib/format.ts.
+ */
+export function groupDigits(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
