@@ -7,25 +7,33 @@ import type { ProjectStatus, ProjectType, Role, TicketStatus } from '@/db/schema
 export const LOCALE = 'en-GB';
 export const TIME_ZONE = 'Europe/London';
 
-const money = new Intl.NumberFormat(LOCALE, {
+// Each formatter is built on its first use: building the first one loads ICU's locale data (30–80
+// ms of main thread in a browser), and client components import this module for its labels only
+// (docs/decisions/008-performance.md, tenth round).
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const money = once(() => new Intl.NumberFormat(LOCALE, {
   style: 'currency',
   currency: 'GBP',
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
-});
-const moneyWhole = new Intl.NumberFormat(LOCALE, {
+}));
+const moneyWhole = once(() => new Intl.NumberFormat(LOCALE, {
   style: 'currency',
   currency: 'GBP',
   minimumFractionDigits: 0,
   maximumFractionDigits: 0,
-});
+}));
 
 /** £2,500.50 — or "—" when there is no amount. Whole pounds drop the pence (£2,500). */
 export function formatMoney(amount: number | null | undefined, fallback = '—'): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return fallback;
   // `real` columns come back as float4 approximations (2500.5 → 2500.5, 19.99 → 19.9899…).
   const rounded = Math.round(amount * 100) / 100;
-  return Number.isInteger(rounded) ? moneyWhole.format(rounded) : money.format(rounded);
+  return Number.isInteger(rounded) ? moneyWhole().format(rounded) : money().format(rounded);
 }
 
 type DateInput = Date | string | number | null | undefined;
@@ -36,13 +44,13 @@ function toDate(value: DateInput): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const dateFmt = new Intl.DateTimeFormat(LOCALE, {
+const dateFmt = once(() => new Intl.DateTimeFormat(LOCALE, {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: TIME_ZONE,
-});
-const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
+}));
+const dateTimeFmt = once(() => new Intl.DateTimeFormat(LOCALE, {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
@@ -50,44 +58,44 @@ const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
   minute: '2-digit',
   timeZone: TIME_ZONE,
   timeZoneName: 'short',
-});
-const timeFmt = new Intl.DateTimeFormat(LOCALE, {
+}));
+const timeFmt = once(() => new Intl.DateTimeFormat(LOCALE, {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
   timeZone: TIME_ZONE,
   timeZoneName: 'short',
-});
+}));
 // Calendar dates (project start/end) are stored as UTC midnight: show them in UTC.
-const calendarFmt = new Intl.DateTimeFormat(LOCALE, {
+const calendarFmt = once(() => new Intl.DateTimeFormat(LOCALE, {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
-});
+}));
 
 /** 3 Mar 2026 */
 export function formatDate(value: DateInput, fallback = '—'): string {
   const d = toDate(value);
-  return d ? dateFmt.format(d) : fallback;
+  return d ? dateFmt().format(d) : fallback;
 }
 
 /** 3 Mar 2026, 14:05 GMT — the exact time shown on hover. */
 export function formatDateTime(value: DateInput, fallback = '—'): string {
   const d = toDate(value);
-  return d ? dateTimeFmt.format(d) : fallback;
+  return d ? dateTimeFmt().format(d) : fallback;
 }
 
 /** 14:05:32 GMT — a time of day to the second (the dashboard's "Figures as of"). */
 export function formatTime(value: DateInput, fallback = '—'): string {
   const d = toDate(value);
-  return d ? timeFmt.format(d) : fallback;
+  return d ? timeFmt().format(d) : fallback;
 }
 
 /** A calendar date stored at UTC midnight (desired start/end): 3 Mar 2026. */
 export function formatCalendarDate(value: DateInput, fallback = '—'): string {
   const d = toDate(value);
-  return d ? calendarFmt.format(d) : fallback;
+  return d ? calendarFmt().format(d) : fallback;
 }
 
 /** YYYY-MM-DD of a calendar date (for <input type="date"> values). */
@@ -96,7 +104,7 @@ export function toDateInputValue(value: DateInput): string {
   return d ? d.toISOString().slice(0, 10) : '';
 }
 
-const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const relative = once(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }));
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -115,7 +123,7 @@ export function formatRelative(value: DateInput, now: Date = new Date(), fallbac
   if (abs < 45) return 'just now';
   for (const [unit, size] of UNITS) {
     if (abs >= size || unit === 'minute') {
-      return relative.format(Math.round(seconds / size), unit);
+      return relative().format(Math.round(seconds / size), unit);
     }
   }
   return 'just now';
