@@ -11,7 +11,7 @@ type Props = {
 };
 
 /**
- * Plain links between the windows of a long thread (listThread: 50 comments a window). Links,
+ * Plain links between the windows of a long thread (listThread: THREAD_PAGE_SIZE comments a window). Links,
  * not a client component: they work without JavaScript and add nothing to the page's bundle.
  */
 export function ThreadWindowLinks({ basePath, earlierCursor, olderWindow, position }: Props) {

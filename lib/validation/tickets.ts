@@ -58,8 +58,12 @@ export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const TICKET_PAGE_SIZE = 25;
 
-/** Comments per window of a ticket page's thread (the newest ones first; "Show earlier" for more). */
-export const THREAD_PAGE_SIZE = 50;
+/**
+ * Comments per window of a ticket page's thread (the newest ones; "Show earlier replies" for more).
+ * 25, not 50: every comment is DOM that React hydrates, and a long thread's page went from 137 to
+ * 90 kB of HTML (docs/decisions/008-performance.md, tenth round). Most threads fit in one window.
+ */
+export const THREAD_PAGE_SIZE = 25;
 
 /** A ticket page's search params: `before` = a comment id (the thread window ends before it). */
 export const threadParamsSchema = z.object({
