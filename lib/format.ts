@@ -1,4 +1,5 @@
 import type { ProjectStatus, ProjectType, Role, TicketStatus } from '@/db/schema';
+import { groupDigits } from '@/lib/group-digits';
 
 // Display formatting for the portal: money in pounds and dates in en-GB, wherever rendered.
 // Server-rendered times use Europe/London so that the server and the browser agree on the text
@@ -202,5 +203,6 @@ export function ticketStatusLabel(s: TicketStatus): string {
 
 /** "1 comment", "3 comments". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString(LOCALE)} ${n === 1 ? one : many}`;
+  // groupDigits, not toLocaleString: the staff's delete preview calls this in the browser.
+  return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
