@@ -1,6 +1,7 @@
 'use client';
 
 import * as React from 'react';
+import { useRouter } from 'next/navigation';
 
 import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/action-result';
@@ -44,13 +45,28 @@ type ReplyFormProps = {
   hint?: string;
   /** Staff only: show the "Internal note" checkbox (a note the client never sees). */
   allowInternal?: boolean;
+  /**
+   * Set when the page shows an older window of the thread (?before=…): the newest window (with a
+   * #fragment at the reply box), where a sent reply appears. The form goes there once the reply is
+   * saved, so the sender sees it.
+   */
+  latestHref?: string;
 };
 
 /**
  * The reply box. It cannot post twice (a synchronous guard plus a disabled button while the
  * request runs), keeps the text when the server refuses, and clears it once the reply is saved.
  */
-export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel = 'Send reply', hint, allowInternal = false }: ReplyFormProps) {
+export function ReplyForm({
+  ticketNumber,
+  action,
+  label = 'Reply',
+  submitLabel = 'Send reply',
+  hint,
+  allowInternal = false,
+  latestHref,
+}: ReplyFormProps) {
+  const router = useRouter();
   const [internal, setInternal] = React.useState(false);
   const [content, setContent] = React.useState('');
   const [fieldError, setFieldError] = React.useState<string | null>(null);
@@ -90,6 +106,7 @@ export function ReplyForm({ ticketNumber, action, label = 'Reply', submitLabel =
         setSubmitted(false);
         setInternal(false);
         toast.success(result.message ?? 'Reply sent');
+        if (latestHref) router.push(latestHref);
       } else {
         const message = result.fieldErrors?.content?.[0];
         if (message) setFieldError(message);

@@ -136,6 +136,7 @@ export default async function TicketPage(props: Props) {
             ticketNumber={ticket.ticketNumber}
             action={replyAction}
             label="Your reply"
+            latestHref={olderWindow ? `${basePath}#reply-heading` : undefined}
             hint={ticket.status === 'RESOLVED' ? 'Replying reopens this ticket.' : 'The agency is emailed.'}
           />
         ) : (

@@ -119,6 +119,7 @@ export default async function AdminTicketPage(props: Props) {
                 ticketNumber={ticket.ticketNumber}
                 action={replyAsAgencyAction}
                 label="Reply as the agency"
+                latestHref={olderWindow ? `${basePath}#reply-heading` : undefined}
                 hint="The client is emailed and the ticket becomes Pending (waiting for the client)."
                 allowInternal
               />
