@@ -3,7 +3,8 @@
  *
  * For components that hydrate: the first Intl formatter a page creates (toLocaleString included)
  * loads ICU's locale data, 30–80 ms of main thread in Chromium, before the page answers a click
- * (docs/decisions/008-performance.md, tenth round). lib/format.ts's `plural` uses it too.
+ * (docs/decisions/008-performance.md, tenth round). lib/format.ts's `plural` and the staff pages'
+ * counts use it too, so every grouped number in the portal is written by this one function.
  */
 export function groupDigits(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

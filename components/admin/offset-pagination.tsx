@@ -7,6 +7,7 @@ import {
   PaginationPrevious,
 } from '@/components/ui/pagination';
 import { hrefWith, type ParamValue } from './hrefs';
+import { groupDigits } from '@/lib/group-digits';
 
 /** "Showing 26–50 of 112" with Previous / page numbers / Next; plain links (server-rendered). */
 export function OffsetPagination({
@@ -32,7 +33,7 @@ export function OffsetPagination({
   return (
     <div className="flex flex-col items-center gap-3 sm:flex-row sm:justify-between">
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `Showing ${from.toLocaleString('en-GB')}–${to.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${noun}`}
+        {total === 0 ? `No ${noun}` : `Showing ${groupDigits(from)}–${groupDigits(to)} of ${groupDigits(total)} ${noun}`}
       </p>
       {pageCount > 1 && (
         <Pagination className="mx-0 w-auto">

@@ -3,6 +3,7 @@ import Link from '@/components/link';
 
 import { cn } from '@/lib/utils';
 import { hrefWith, type ParamValue } from './hrefs';
+import { groupDigits } from '@/lib/group-digits';
 
 /** `more`: the count is a lower bound (the queue counts up to a cap): shown as "1,000+". */
 export type QueueTab = { value: string; label: string; count: number; more?: boolean };
@@ -47,7 +48,7 @@ export function QueueTabs({
                 {tab.label}
                 <span className="rounded bg-background/70 px-1 text-xs tabular-nums text-muted-foreground">
                   <span className="sr-only">({tab.more ? 'more than ' : ''}</span>
-                  {tab.count.toLocaleString('en-GB')}
+                  {groupDigits(tab.count)}
                   {tab.more ? <span aria-hidden="true">+</span> : null}
                   <span className="sr-only"> tickets)</span>
                 </span>

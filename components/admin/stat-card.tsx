@@ -3,6 +3,7 @@ import Link from '@/components/link';
 import { ChevronRightIcon } from 'lucide-react';
 
 import { cn } from '@/lib/utils';
+import { groupDigits } from '@/lib/group-digits';
 
 /** A key figure that is also the way into the list behind it. */
 export function StatCard({
@@ -50,7 +51,7 @@ export function FigureLinks({ items }: { items: { href: string; label: string; v
             className="inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             {item.label}
-            <span className="font-semibold tabular-nums">{item.value.toLocaleString('en-GB')}</span>
+            <span className="font-semibold tabular-nums">{groupDigits(item.value)}</span>
           </Link>
         </li>
       ))}

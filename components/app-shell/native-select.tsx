@@ -6,7 +6,7 @@ import { withClassName } from '@/lib/utils';
 
 // Joined once, when the module loads: with clsx, as these classes never override each other
 // (tailwind-merge's first call is costly: withClassName in lib/utils.ts).
-export const nativeSelectClass = clsx(
+const nativeSelectClass = clsx(
   'flex h-9 w-full rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none md:text-sm dark:bg-input/30',
   'focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50',
   'aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-50',

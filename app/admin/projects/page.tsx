@@ -15,6 +15,7 @@ import { ProjectList } from '@/components/projects/project-list';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
 import { ClientScopeDescription, ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
+import { groupDigits } from '@/lib/group-digits';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -55,7 +56,7 @@ export default async function AdminProjectsPage({ searchParams }: Props) {
     sort: q.sort === 'updated' ? undefined : q.sort,
   };
   const filtered = Boolean(q.status || q.type || q.clientId || q.client || q.q);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB');
+  const total = groupDigits(Object.values(counts).reduce((a, b) => a + b, 0));
 
   return (
     <>
