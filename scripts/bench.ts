@@ -496,14 +496,14 @@ function printTable(report: Report, verdicts: Verdict[]) {
   }
   const lh = Object.entries(report.lighthouse);
   if (lh.length) {
-    console.log(`\nLighthouse (${report.lighthousePreset} profile, ${report.options.lighthouseThrottling ?? 'simulate'} throttling; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets):`);
+    console.log(`\nLighthouse (${report.lighthousePreset} profile, ${report.options.lighthouseThrottling ?? 'simulate'} throttling; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets, @ when that load first painted, unthrottled):`);
     for (const [name, r] of lh) {
       if ('error' in r) console.log(`  ${pad(name, 30)} error: ${r.error}`);
       else
         console.log(
           `  ${pad(name, 30)} performance ${f(r.performance)}, accessibility ${f(r.accessibility)}, best practices ${f(r.bestPractices)}, ` +
             `JS ${(r.jsTransferBytes / 1024).toFixed(1)} kB, LCP ${f(r.lcpMs && Math.round(r.lcpMs))} ms, TBT ${f(r.tbtMs && Math.round(r.tbtMs))} ms, ` +
-            `${r.rscRequests ?? '—'} RSC requests${r.runs ? ` [${r.runs.map((x) => f(x.performance)).join(', ')}]` : ''}`,
+            `${r.rscRequests ?? '—'} RSC requests${r.runs ? ` [${r.runs.map((x) => `${f(x.performance)}${x.observedFcpMs != null ? `@${x.observedFcpMs}` : ''}`).join(', ')}]` : ''}`,
         );
     }
   }
