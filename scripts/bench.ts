@@ -200,6 +200,7 @@ async function main(): Promise<number> {
             {
               preset: opts.lighthousePreset,
               throttling: opts.lighthouseThrottling,
+              renderDocument: opts.lighthouseRenderDocument,
               runs: opts.lighthouseRuns,
               reportDir: path.join(ROOT, 'test-results/lighthouse'),
             },
@@ -273,7 +274,7 @@ async function main(): Promise<number> {
       scale: opts.scale,
       smoke: opts.smoke,
       data: database.meta,
-      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns, lighthouseThrottling: opts.lighthouseThrottling },
+      options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns, lighthouseThrottling: opts.lighthouseThrottling, lighthouseRenderDocument: opts.lighthouseRenderDocument },
       machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10) },
       pages: results,
       reference,
@@ -389,7 +390,7 @@ type Report = {
   storm: Awaited<ReturnType<typeof signInStorm>> | null;
   lighthouse: Record<string, LighthouseResult | { error: string }>;
   lighthousePreset: string;
-  options: { lighthouseRuns?: number; lighthouseThrottling?: string };
+  options: { lighthouseRuns?: number; lighthouseThrottling?: string; lighthouseRenderDocument?: boolean };
   machine: { before: ReturnType<typeof machine>; after: ReturnType<typeof machine>; postgres: string };
 };
 
@@ -496,7 +497,7 @@ function printTable(report: Report, verdicts: Verdict[]) {
   }
   const lh = Object.entries(report.lighthouse);
   if (lh.length) {
-    console.log(`\nLighthouse (${report.lighthousePreset} profile, ${report.options.lighthouseThrottling ?? 'simulate'} throttling; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets, @ when that load first painted, unthrottled):`);
+    console.log(`\nLighthouse (${report.lighthousePreset} profile, ${report.options.lighthouseThrottling ?? 'simulate'} throttling${report.options.lighthouseRenderDocument ? ', RenderDocument on' : ''}; the median of ${report.options.lighthouseRuns ?? 1} runs per page, every run's score in brackets, @ when that load first painted, unthrottled):`);
     for (const [name, r] of lh) {
       if ('error' in r) console.log(`  ${pad(name, 30)} error: ${r.error}`);
       else

@@ -82,6 +82,8 @@ export type Options = {
   lighthouseRuns: number;
   /** How Lighthouse throttles: simulated (its default) or applied to the browser and measured. */
   lighthouseThrottling: 'simulate' | 'devtools';
+  /** Launch Chromium with its own RenderDocument default instead of chrome-launcher's `--disable-features=RenderDocument`. */
+  lighthouseRenderDocument: boolean;
   storm: boolean;
   plans: boolean;
   floor: boolean;
@@ -113,6 +115,10 @@ const USAGE = `Usage: npm run bench -- [--scale small|large] [--smoke] [options]
   --lighthouse-throttling simulate|devtools
                         simulate (default, Lighthouse's own): Lantern estimates the slow load from a
                         fast one; devtools: Chromium itself is slowed and the load is measured
+  --lighthouse-render-document
+                        keep Chromium's RenderDocument on (its default), which the launcher Lighthouse
+                        ships with turns off; with it off, about half the runs here paint 1-2 s late
+                        (docs/decisions/008-performance.md, eleventh round)
   --no-lighthouse --no-storm --no-plans --no-floor --no-reference   skip a part
   --port N              port of next start (default 3107; smoke 3108)
   --pg-port N           port of the throwaway PostgreSQL server (default 54339 in /tmp/portal-bench-pg,
@@ -149,6 +155,7 @@ export function parseOptions(argv: string[]): Options {
       'stop-db': { type: 'boolean', default: false },
       'lighthouse-runs': { type: 'string' },
       'lighthouse-throttling': { type: 'string', default: 'simulate' },
+      'lighthouse-render-document': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -183,6 +190,7 @@ export function parseOptions(argv: string[]): Options {
     lighthousePreset: values['lighthouse-preset'] === 'desktop' ? 'desktop' : 'mobile',
     lighthouseRuns,
     lighthouseThrottling,
+    lighthouseRenderDocument: values['lighthouse-render-document'],
     storm: !values['no-storm'],
     plans: !values['no-plans'],
     floor: !values['no-floor'],
