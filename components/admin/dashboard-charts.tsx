@@ -10,6 +10,7 @@ import {
   ChartTooltipContent,
   type ChartConfig,
 } from '@/components/ui/chart';
+import { compactCount, shortDay } from '@/lib/chart-format';
 
 // The dashboard's charts (recharts 3 through components/ui/chart). Each bar is a way into the
 // list behind it (click → the filtered list); the page also renders the same figures as links
@@ -17,10 +18,6 @@ import {
 
 export type StatusDatum = { key: string; label: string; count: number; href: string };
 
-// Axis figures in compact form ("1.2K"): the value axes are 40 px wide, and at an agency's
-// volume a full "1,200" lost its first digit to the chart's edge.
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const fmtCount = (value: number) => compact.format(value);
 
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)'];
 
@@ -56,7 +53,7 @@ export function StatusBarChart({
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer>
           <CartesianGrid horizontal={false} />
           <YAxis dataKey="label" type="category" tickLine={false} axisLine={false} width={88} />
-          <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} tickFormatter={fmtCount} />
+          <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} tickFormatter={compactCount} />
           <ChartTooltip cursor={false} content={<ChartTooltipContent hideLabel nameKey="key" />} />
           <Bar dataKey="count" radius={4} className="cursor-pointer" onClick={go} isAnimationActive={false} />
         </BarChart>
@@ -64,7 +61,7 @@ export function StatusBarChart({
         <BarChart data={rows} margin={{ top: 8, left: -16, right: 8 }} accessibilityLayer>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="label" tickLine={false} axisLine={false} tickMargin={8} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tickFormatter={fmtCount} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tickFormatter={compactCount} />
           <ChartTooltip cursor={false} content={<ChartTooltipContent hideLabel nameKey="key" />} />
           <Bar dataKey="count" radius={4} className="cursor-pointer" onClick={go} isAnimationActive={false} />
         </BarChart>
@@ -80,8 +77,6 @@ const dailyConfig = {
   resolved: { label: 'Resolved or closed', color: 'var(--chart-2)' },
 } satisfies ChartConfig;
 
-const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const fmtDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
 
 export function DailyTicketsChart({ data }: { data: DailyDatum[] }) {
   const opened = data.reduce((n, d) => n + d.opened, 0);
@@ -95,9 +90,9 @@ export function DailyTicketsChart({ data }: { data: DailyDatum[] }) {
     >
       <LineChart data={data} margin={{ top: 8, left: -16, right: 8 }} accessibilityLayer>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="day" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={fmtDay} />
-        <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tickFormatter={fmtCount} />
-        <ChartTooltip content={<ChartTooltipContent labelFormatter={(_, payload) => fmtDay(String(payload?.[0]?.payload?.day ?? ''))} />} />
+        <XAxis dataKey="day" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={shortDay} />
+        <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tickFormatter={compactCount} />
+        <ChartTooltip content={<ChartTooltipContent labelFormatter={(_, payload) => shortDay(String(payload?.[0]?.payload?.day ?? ''))} />} />
         <ChartLegend content={<ChartLegendContent />} />
         <Line dataKey="opened" type="linear" stroke="var(--color-opened)" strokeWidth={2} dot={false} isAnimationActive={false} />
         <Line dataKey="resolved" type="linear" stroke="var(--color-resolved)" strokeWidth={2} dot={false} isAnimationActive={false} />
