@@ -18,7 +18,6 @@ import { compactCount, shortDay } from '@/lib/chart-format';
 
 export type StatusDatum = { key: string; label: string; count: number; href: string };
 
-
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)'];
 
 function configFor(data: StatusDatum[]): ChartConfig {
@@ -76,7 +75,6 @@ const dailyConfig = {
   opened: { label: 'Opened', color: 'var(--chart-1)' },
   resolved: { label: 'Resolved or closed', color: 'var(--chart-2)' },
 } satisfies ChartConfig;
-
 
 export function DailyTicketsChart({ data }: { data: DailyDatum[] }) {
   const opened = data.reduce((n, d) => n + d.opened, 0);

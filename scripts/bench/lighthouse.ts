@@ -22,9 +22,9 @@ export type LighthouseResult = {
   /**
    * When the unthrottled load actually painted first, ms after navigation. Lantern takes this
    * time as its cut-off: every script evaluated before it counts as render-blocking in the simulated
-   * FCP, LCP and Speed Index. On this 2-core machine the first paint sometimes comes 1–2 s late
-   * with the main thread idle (docs/decisions/008-performance.md, eleventh round); such a run
-   * scores 3–5 points lower, and this figure tells it apart.
+   * FCP, LCP and Speed Index. With chrome-launcher's default flags (RenderDocument off), about
+   * half the loads here paint 1–2 s late with the main thread idle (docs/decisions/008-performance.md,
+   * eleventh round); such a run scores 3–5 points lower, and this figure tells it apart.
    */
   observedFcpMs: number | null;
   /**
