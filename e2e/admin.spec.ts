@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from './helpers/accounts';
-import { signIn } from './helpers/auth';
+import { newSignedInPage, signIn } from './helpers/auth';
 import { waitForMail } from './helpers/mailbox';
 
 // The staff area in a real browser: the ticket round trip between a client and the agency, staff
@@ -16,13 +16,6 @@ function uniqueEmail(tag: string): string {
 function pathOf(link: string): string {
   const url = new URL(link);
   return `${url.pathname}${url.search}`;
-}
-
-async function newSignedInPage(browser: Browser, email: string, password = DEMO.password): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
 }
 
 /** Invites a client from /admin/clients ("New client") and returns the invitation link's path. */

@@ -1,16 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO } from './helpers/accounts';
-import { signIn } from './helpers/auth';
+import { newSignedInPage } from './helpers/auth';
 
 // Staff collaboration (issue 8) in a real browser: a client opens a ticket with a priority, the
 // agency assigns it and writes an internal note, and the client never sees the note.
-
-async function newSignedInPage(browser: Browser, email: string, password = DEMO.password): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
-}
 
 test('staff write an internal note; the client never sees it', async ({ browser }) => {
   const client = await newSignedInPage(browser, DEMO.client2.email);

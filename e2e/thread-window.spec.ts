@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { THREAD_PAGE_SIZE } from '../lib/validation/tickets';
 import { DEMO } from './helpers/accounts';
-import { signIn } from './helpers/auth';
+import { newSignedInPage } from './helpers/auth';
 
 // A thread longer than one window (THREAD_PAGE_SIZE comments, newest last): the ticket page shows
 // the newest window, "Show earlier replies" leads back and "Show the latest replies" forward, and a
@@ -10,12 +10,6 @@ import { signIn } from './helpers/auth';
 // (listThread in tests/portal/tickets.test.ts); this is what a person clicks through.
 
 const replyText = (n: number) => `Window reply ${String(n).padStart(2, '0')}`;
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, DEMO.password);
-  return page;
-}
 
 /** The texts of the thread's comments in page order. */
 async function threadTexts(page: Page): Promise<string[]> {
@@ -30,7 +24,7 @@ test('a long thread shows its newest window, pages back and forth, and a reply f
 }) => {
   test.setTimeout(300_000);
   const total = THREAD_PAGE_SIZE + 2;
-  const client = await signedInPage(browser, DEMO.client4.email);
+  const client = await newSignedInPage(browser, DEMO.client4.email);
 
   await client.goto('/tickets/new');
   await client.getByLabel('Subject').fill(`Long thread ${Date.now().toString(36)}`);
@@ -79,7 +73,7 @@ test('a long thread shows its newest window, pages back and forth, and a reply f
   await expect.poll(() => threadTexts(client)).toEqual(range(total - THREAD_PAGE_SIZE + 2, total + 1));
 
   // The staff page shows the same windows.
-  const admin = await signedInPage(browser, DEMO.admin.email);
+  const admin = await newSignedInPage(browser, DEMO.admin.email);
   await admin.goto(`/admin/tickets/${ticketNumber}`);
   await expect.poll(() => threadTexts(admin)).toEqual(range(total - THREAD_PAGE_SIZE + 2, total + 1));
   await admin.getByRole('link', { name: 'Show earlier replies' }).click();
