@@ -88,7 +88,7 @@ test.describe('first page load', () => {
     await check(ticket!);
   });
 
-  test('the staff queue, client list, projects and a staff ticket page build neither', async ({ page }) => {
+  test('the staff dashboard builds no Intl formatter; the staff queue, client list, projects and a staff ticket page build neither', async ({ page }) => {
     await page.addInitScript(recordIntlCalls);
     const check = firstLoadCheck(page);
     await signIn(page, DEMO.admin.email, DEMO.admin.password);
