@@ -12,6 +12,7 @@ import { secureCookies as needsSecureCookies } from '@/lib/security/headers';
 const secureCookies = needsSecureCookies(process.env);
 /** The session cookie (httpOnly, SameSite=Lax; Secure and `__Secure-` prefixed as above). */
 export const SESSION_COOKIE_NAME = secureCookies ? '__Secure-authjs.session-token' : 'authjs.session-token';
+export const SESSION_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies } as const;
 const appOrigin = process.env.APP_URL?.trim() || 'http://localhost:3000';
 
 export const authConfig = {
@@ -22,10 +23,7 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: SESSION_COOKIE_MAX_AGE },
   useSecureCookies: secureCookies,
   cookies: {
-    sessionToken: {
-      name: SESSION_COOKIE_NAME,
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies },
-    },
+    sessionToken: { name: SESSION_COOKIE_NAME, options: SESSION_COOKIE_OPTIONS },
   },
   providers: [],
   callbacks: {

@@ -1,23 +1,26 @@
-import NextAuth from 'next-auth';
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { authConfig, SESSION_COOKIE_NAME } from './auth.config';
-import { nowSeconds, readClaims } from './lib/auth/claims';
+import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE_NAME, SESSION_COOKIE_OPTIONS } from './auth.config';
+import { nowSeconds, readClaims, SESSION_COOKIE_MAX_AGE, touchClaims } from './lib/auth/claims';
+import type { SessionClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
+import { decodeSessionToken, encodeSessionToken } from './lib/auth/session-token';
+import { sessionCookieNames, sessionTokenFrom } from './lib/auth/session-token';
 import { databaseDown, REQUEST_PATH_HEADER } from './lib/db-availability';
 import { buildCsp, createNonce } from './lib/security/csp';
 import { hstsHeader, isHttpsUrl, referrerPolicyFor } from './lib/security/headers';
 import { refuseForeignOrigin } from './lib/security/origin';
 import { unavailableResponse } from './lib/unavailable-page';
 
-// Next 16's middleware: a coarse route gate on the session JWT alone (database-free config).
+// Next 16's middleware: a coarse route gate on the session JWT alone (no database).
 // It never replaces the checks in pages, actions and the data access layer (requireUser), which
 // also catch what a JWT cannot know: deactivation, a changed role or password, a reset.
 //
-// The Auth.js wrapper also runs the jwt callback, which ends idle sessions and, every few
-// minutes of activity, renews the session (sliding idle timeout; decision 005).
-const { auth } = NextAuth(authConfig);
+// It also applies the jwt callback's rule (auth.config.ts, `touchClaims`): an idle or too-old
+// session ends, and every few minutes of activity the session is renewed (sliding idle timeout;
+// decision 005). It reads and seals the JWT with Auth.js' own decode/encode rather than through
+// Auth.js' middleware wrapper, which runs the whole session endpoint and re-encrypts the cookie
+// on every request only for us to drop it (decision 008, twelfth round).
 
-const REFRESHED = 'x-portal-session-refreshed';
 const CSP = 'content-security-policy';
 
 /**
@@ -51,32 +54,48 @@ function applySecurityHeaders(response: Response, request: NextRequest, csp: str
   if (hsts) response.headers.set('strict-transport-security', hsts);
 }
 
-const gated = auth((req) => {
-  const claims = readClaims(req.auth?.user as Record<string, unknown> | undefined);
-  const decision = gate(req.nextUrl.pathname, req.nextUrl.search, claims?.role ?? null);
-  const { csp, requestHeaders } = securityContext(req);
-  // The request's own path and query go along (set here, never taken from the client), so a
-  // render that meets a database outage can send the browser back to it (lib/outage.ts).
-  requestHeaders.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
-  const response =
-    decision.action === 'redirect'
-      ? NextResponse.redirect(new URL(decision.to, req.nextUrl.origin))
-      : NextResponse.next({ request: { headers: requestHeaders } });
-  applySecurityHeaders(response, req, csp);
-  // touchClaims moves lastActive to "now" only when it renews the session (never at sign-in,
-  // where lastActive === authTime).
-  if (claims && claims.lastActive > claims.authTime && claims.lastActive >= nowSeconds() - 1) {
-    response.headers.set(REFRESHED, '1');
-  }
-  return response;
-});
+/** What this response does with the session cookie. */
+type CookieChange = { kind: 'none' } | { kind: 'end' } | { kind: 'renew'; token: string };
 
-function isSessionCookie(setCookie: string): boolean {
-  return setCookie.startsWith(`${SESSION_COOKIE_NAME}=`) || setCookie.startsWith(`${SESSION_COOKIE_NAME}.`);
+/**
+ * The claims the gate may trust, and what to do with the cookie: end a session that idled out,
+ * passed its cap or does not decrypt; renew one whose activity is due to be recorded. A server
+ * action never changes the cookie here: sign-in, sign-out and the password change set it
+ * themselves.
+ */
+async function readSession(
+  request: NextRequest,
+  isAction: boolean,
+): Promise<{ claims: SessionClaims | null; change: CookieChange }> {
+  const token = sessionTokenFrom(request.cookies.getAll());
+  if (!token) return { claims: null, change: { kind: 'none' } };
+  const payload = await decodeSessionToken(token);
+  const touched = payload && touchClaims(payload, nowSeconds());
+  const claims = readClaims(touched);
+  if (!touched || !claims) return { claims: null, change: isAction ? { kind: 'none' } : { kind: 'end' } };
+  if (touched === payload || isAction) return { claims, change: { kind: 'none' } };
+  return { claims, change: { kind: 'renew', token: await encodeSessionToken(touched) } };
 }
 
-function isDeletion(setCookie: string): boolean {
-  return /;\s*max-age=0/i.test(setCookie) || /;\s*expires=Thu, 01 Jan 1970/i.test(setCookie);
+/**
+ * A renewed session, or the removal of an ended one. Nothing else: a response still in flight at
+ * sign-out (a prefetch) then almost never carries the old cookie back, and sign-out is enforced
+ * on the server anyway (decision 005).
+ */
+function applyCookieChange(response: NextResponse, request: NextRequest, change: CookieChange) {
+  if (change.kind === 'renew') {
+    const options = { ...SESSION_COOKIE_OPTIONS, maxAge: SESSION_COOKIE_MAX_AGE };
+    response.cookies.set(SESSION_COOKIE_NAME, change.token, options);
+  } else if (change.kind === 'end') {
+    const options = { ...SESSION_COOKIE_OPTIONS, maxAge: 0 };
+    for (const name of sessionCookieNames(request.cookies.getAll())) response.cookies.set(name, '', options);
+  }
+}
+
+/** Redirects go to AUTH_URL's origin when it is set (as Auth.js' wrapper did), else the request's. */
+function publicOrigin(request: NextRequest): string {
+  const configured = process.env.AUTH_URL?.trim();
+  return configured ? new URL(configured).origin : request.nextUrl.origin;
 }
 
 /** Answer for themselves while the database is down: the health check (503 JSON) and cron. */
@@ -86,7 +105,7 @@ const OWN_OUTAGE_ANSWER = /^\/api\/(health|cron)(\/|$)/;
 // 500 (its 413 becomes a generic action error); answer a plain 413 first, when the length is known.
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
+export async function proxy(request: NextRequest) {
   // The database is known to be unreachable (lib/db-availability.ts; no query here): a friendly
   // 503 instead of a page or an action failing with a 500. A probe clears it once it is back.
   if (databaseDown() && !OWN_OUTAGE_ANSWER.test(request.nextUrl.pathname)) return unavailableResponse(request);
@@ -97,22 +116,19 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   // Next refuses a cross-origin action too, but by throwing (a 500): answer the attack plainly.
   const refused = isAction ? refuseForeignOrigin(request) : null;
   if (refused) return refused;
-  const response = (await gated(request, event as never)) as Response;
-  const refreshed = response.headers.get(REFRESHED) === '1';
-  response.headers.delete(REFRESHED);
 
-  // The wrapper re-issues the session cookie on every response. Keep it only when it carries
-  // news: a renewed session (at most every 5 minutes), or the removal of an ended one — so a
-  // response still in flight at sign-out (a prefetch) almost never carries the old cookie, and
-  // sign-out is enforced on the server anyway (decision 005). Never on a server action: sign-in,
-  // sign-out and the password change set the cookie themselves. (Next.js strips the RSC and
-  // prefetch headers before the proxy, so prefetches cannot be told apart here.)
-  const cookies = response.headers.getSetCookie();
-  const kept = cookies.filter((c) => !isSessionCookie(c) || (!isAction && (isDeletion(c) || refreshed)));
-  if (kept.length !== cookies.length) {
-    response.headers.delete('set-cookie');
-    for (const cookie of kept) response.headers.append('set-cookie', cookie);
-  }
+  const { claims, change } = await readSession(request, isAction);
+  const decision = gate(request.nextUrl.pathname, request.nextUrl.search, claims?.role ?? null);
+  const { csp, requestHeaders } = securityContext(request);
+  // The request's own path and query go along (set here, never taken from the client), so a
+  // render that meets a database outage can send the browser back to it (lib/outage.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const response =
+    decision.action === 'redirect'
+      ? NextResponse.redirect(new URL(decision.to, publicOrigin(request)))
+      : NextResponse.next({ request: { headers: requestHeaders } });
+  applySecurityHeaders(response, request, csp);
+  applyCookieChange(response, request, change);
   return response;
 }
 

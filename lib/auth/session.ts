@@ -1,15 +1,13 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { SESSION_COOKIE_NAME } from '@/auth.config';
 import { loadSessionUser } from '@/db/queries/accounts';
 import type { Role } from '@/db/schema';
-import { env } from '@/lib/env';
 import { rethrowOutage } from '@/lib/outage';
 import { nowSeconds, readClaims, validateSession, type SessionClaims, type Viewer } from './claims';
 import { homeFor } from './roles';
+import { decodeSessionToken, sessionTokenFrom } from './session-token';
 
 export type { Viewer };
 
@@ -20,23 +18,9 @@ export type { Viewer };
  * and its expiry checked by Auth.js' own `decode`.
  */
 export async function readSessionClaims(): Promise<SessionClaims | null> {
-  const jar = await cookies();
-  let token = jar.get(SESSION_COOKIE_NAME)?.value;
-  if (!token) {
-    // Auth.js splits a cookie over 4 kB into `name.0`, `name.1`, … (ours stays far smaller).
-    const chunks = jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${SESSION_COOKIE_NAME}.`))
-      .sort((a, b) => Number(a.name.split('.').pop()) - Number(b.name.split('.').pop()));
-    token = chunks.map((c) => c.value).join('') || undefined;
-  }
+  const token = sessionTokenFrom((await cookies()).getAll());
   if (!token) return null;
-  try {
-    const payload = await decode({ token, secret: env().AUTH_SECRET, salt: SESSION_COOKIE_NAME });
-    return readClaims(payload as Record<string, unknown> | null);
-  } catch {
-    return null;
-  }
+  return readClaims(await decodeSessionToken(token));
 }
 
 /**
@@ -48,7 +32,7 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  // The first read of every signed-in page, above its loading boundary: an outage → the 503 page.
+  // The first read of every signed-in page: an outage → the 503 page (lib/outage.ts).
   const row = await loadSessionUser(claims.id, claims.sid).catch(rethrowOutage);
   return validateSession(claims, row, nowSeconds());
 });
