@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { actionId, ensureBuild, queryCount, signIn, signInOrThrow, startApp, type App } from './bench/app';
+import { actionId, currentCookie, ensureBuild, queryCount, signIn, signInOrThrow, startApp, type App } from './bench/app';
 import { BENCH_PASSWORD, ROOT, ensureDatabase, ensureServer, pgServerDir } from './bench/database';
 import { runFloor, type FloorPage } from './bench/floor';
 import { canMeasureCpu, postmasterPid } from './bench/cpu';
@@ -151,6 +151,7 @@ async function main(): Promise<number> {
     for (const page of pages) {
       const result = results.find((r) => r.name === page.name)!;
       if (result.error) continue;
+      cookies[page.who] = await currentCookie(running, cookies[page.who]);
       for (const connections of opts.concurrency) {
         await warm(running, page.path, cookies[page.who]);
         const r = await load(running, page.path, cookies[page.who], connections, opts.duration);
@@ -184,6 +185,7 @@ async function main(): Promise<number> {
     // The sign-in storm.
     let storm: Awaited<ReturnType<typeof signInStorm>> | null = null;
     if (opts.storm && results.some((r) => r.name === 'client /tickets' && !r.error)) {
+      cookies.client = await currentCookie(running, cookies.client);
       storm = await step('sign-in storm', () => signInStorm(running, loginId, database.url, cookies.client, opts));
     }
 
@@ -193,6 +195,7 @@ async function main(): Promise<number> {
       const { runLighthouseMedian } = await import('./bench/lighthouse');
       for (const p of LIGHTHOUSE_PAGES) {
         try {
+          if (p.who) cookies[p.who] = await currentCookie(running, cookies[p.who]);
           lighthouse[p.name] = await runLighthouseMedian(
             running,
             p.path,

@@ -230,9 +230,24 @@ export async function signIn(app: App, loginActionId: string, email: string, pas
   });
   await res.arrayBuffer();
   const ms = performance.now() - t0;
-  const cookies = res.headers.getSetCookie().filter((c) => /authjs\.session-token/.test(c));
-  const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
-  return { cookie, ms, status: res.status, redirect: res.headers.get('x-action-redirect') };
+  return { cookie: sessionCookieSet(res), ms, status: res.status, redirect: res.headers.get('x-action-redirect') };
+}
+
+/** The session cookie a response sets, as a Cookie header ('' when it sets none or removes it). */
+function sessionCookieSet(res: Response): string {
+  const lines = res.headers.getSetCookie().filter((c) => /authjs\.session-token/.test(c) && !/;\s*max-age=0/i.test(c));
+  return lines.map((c) => c.split(';')[0]).join('; ');
+}
+
+/**
+ * The session cookie as a browser would hold it now. The proxy renews a session at most every
+ * 5 minutes and a browser keeps the renewed cookie (decision 005); a bench that kept sending the
+ * sign-in cookie would, after 5 minutes, pay for re-sealing it on every request.
+ */
+export async function currentCookie(app: App, cookie: string): Promise<string> {
+  const res = await fetch(`${app.baseUrl}/api/health`, { headers: { cookie }, redirect: 'manual' });
+  await res.arrayBuffer();
+  return sessionCookieSet(res) || cookie;
 }
 
 export async function signInOrThrow(app: App, loginActionId: string, email: string, password: string): Promise<string> {
