@@ -4,8 +4,9 @@ import { redirect } from 'next/navigation';
 import { isConnectionError, noteDatabaseError, REQUEST_PATH_HEADER } from './db-availability';
 
 /**
- * For the reads that run above a page's loading boundary — the session in the layouts and the
- * header's notification bell — where a failure can only be a 500 (docs/decisions/011). When the
+ * For every read a page makes while it renders (the session in the layouts, the header's bell, the
+ * page's own queries): no page has a loading boundary, so a failure there can only be a 500
+ * (docs/decisions/011, 012; tests/foundation/outage-reads.test.ts checks every read). When the
  * database went away mid-render, the request is redirected to its own URL, which proxy.ts then
  * answers with the friendly 503 page; any other error is rethrown as it was.
  */

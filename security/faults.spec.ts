@@ -258,8 +258,8 @@ test('PostgreSQL stopped under load: friendly 503s, health 503, the process stay
   const during = samples.filter((s) => s.started >= haltDone && s.ended <= resumeStarted);
   const after = samples.filter((s) => s.started >= recoveredAt);
   // Requests in flight when PostgreSQL went away: one that was past the proxy and meets the
-  // outage above its loading boundary is sent back to its own URL (lib/outage.ts), which then
-  // answers 503; below the boundary the page's error boundary shows in the stream.
+  // outage in any of its reads (no page has a loading boundary) is sent back to its own URL
+  // (lib/outage.ts), which then answers 503.
   const inFlight = samples.filter((s) => s.started < haltDone && s.ended > haltStarted);
   const backToSelf = inFlight.filter((s) => s.status >= 300 && s.status < 400 && s.location === s.path);
   const errors = samples.filter((s) => s.status >= 500 && s.status !== 503);

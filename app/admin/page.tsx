@@ -14,6 +14,7 @@ import { EmptyState } from '@/components/empty-state';
 import { RelativeTime } from '@/components/tickets/relative-time';
 import { DailyTicketsChart, StatusBarChart, type StatusDatum } from '@/components/admin/dashboard-charts';
 import { FigureLinks, StatCard } from '@/components/admin/stat-card';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Admin dashboard' };
 
@@ -23,7 +24,7 @@ export default async function AdminDashboardPage() {
     getDashboardStats(viewer),
     serviceReport(viewer),
     staffServiceReport(viewer),
-  ]);
+  ]).catch(rethrowOutage);
 
   const ticketData: StatusDatum[] = TICKET_STATUSES.map((s) => ({
     key: s,

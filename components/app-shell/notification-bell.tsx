@@ -9,7 +9,7 @@ import { rethrowOutage } from '@/lib/outage';
 export async function NotificationBell() {
   const viewer = await getViewer();
   if (!viewer) return null;
-  // Rendered by the layout, above the page's loading boundary: an outage → the 503 page.
+  // Rendered by the layout, before the page is sent: an outage → the 503 page (lib/outage.ts).
   const { unread, items } = await notificationBell(viewer, 8).catch(rethrowOutage);
   return (
     <NotificationMenu

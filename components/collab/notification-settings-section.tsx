@@ -2,6 +2,7 @@ import * as React from 'react';
 
 import type { Viewer } from '@/lib/auth/session';
 import { getNotificationPreferences } from '@/db/queries/notifications';
+import { rethrowOutage } from '@/lib/outage';
 import { saveNotificationPreferencesAction } from '@/app/(portal)/notifications/actions';
 import { NotificationPreferencesForm } from './notification-preferences-form';
 
@@ -10,7 +11,7 @@ import { NotificationPreferencesForm } from './notification-preferences-form';
  * with `<NotificationSettingsSection viewer={viewer} />`.
  */
 export async function NotificationSettingsSection({ viewer }: { viewer: Pick<Viewer, 'id' | 'role'> }) {
-  const preferences = await getNotificationPreferences(viewer);
+  const preferences = await getNotificationPreferences(viewer).catch(rethrowOutage);
   return (
     <section aria-labelledby="notification-settings-heading" className="rounded-xl border bg-card p-4 sm:p-6">
       <h2 id="notification-settings-heading" className="text-lg font-semibold">

@@ -3,12 +3,13 @@ import Link from '@/components/link';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { AuthCard } from '@/components/auth/auth-card';
 import { inspectEmailToken } from '@/db/queries/accounts';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Accept invitation', referrer: 'no-referrer' };
 
 export default async function AcceptInvitePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
-  const lookup = typeof token === 'string' ? await inspectEmailToken(token, ['INVITE']) : { valid: false as const };
+  const lookup = typeof token === 'string' ? await inspectEmailToken(token, ['INVITE']).catch(rethrowOutage) : { valid: false as const };
 
   if (!lookup.valid) {
     return (

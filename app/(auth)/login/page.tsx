@@ -9,6 +9,7 @@ import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { homeFor } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/session';
 import { env } from '@/lib/env';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -24,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   const viewer = await getViewer();
   if (viewer) redirect(safeCallback ?? homeFor(viewer.role));
-  if (!(await hasAnyUser())) redirect('/setup');
+  if (!(await hasAnyUser().catch(rethrowOutage))) redirect('/setup');
 
   const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
   const registrationOpen = env().ALLOW_REGISTRATION;

@@ -3,12 +3,13 @@ import Link from '@/components/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 import { inspectResetToken } from '@/db/queries/accounts';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Reset password', referrer: 'no-referrer' };
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
-  const { valid } = typeof token === 'string' ? await inspectResetToken(token) : { valid: false };
+  const { valid } = typeof token === 'string' ? await inspectResetToken(token).catch(rethrowOutage) : { valid: false };
 
   if (!valid) {
     return (

@@ -4,12 +4,13 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { ResendVerificationForm } from '@/components/auth/resend-verification-form';
 import { VerifyEmailForm } from '@/components/auth/verify-email-form';
 import { inspectEmailToken } from '@/db/queries/accounts';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Verify your email', referrer: 'no-referrer' };
 
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
-  const lookup = typeof token === 'string' ? await inspectEmailToken(token, ['VERIFY', 'EMAIL_CHANGE']) : { valid: false as const };
+  const lookup = typeof token === 'string' ? await inspectEmailToken(token, ['VERIFY', 'EMAIL_CHANGE']).catch(rethrowOutage) : { valid: false as const };
 
   if (!lookup.valid) {
     return (

@@ -23,6 +23,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { RelativeTime } from '@/components/tickets/relative-time';
 import { TicketStatusBadge } from '@/components/tickets/ticket-status-badge';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -57,7 +58,7 @@ function activityText(item: ActivityItem): { text: string; href: string; icon: R
 
 export default async function DashboardPage() {
   const viewer = await requireUser(['CLIENT']);
-  const [data, service] = await Promise.all([clientDashboard(viewer), serviceReport(viewer)]);
+  const [data, service] = await Promise.all([clientDashboard(viewer), serviceReport(viewer)]).catch(rethrowOutage);
   const hasAnything = data.recentActivity.length > 0 || data.activeProjects + data.pendingProjects + data.openTickets > 0;
 
   const stats = [

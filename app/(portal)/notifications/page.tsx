@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { MarkAllReadButton } from '@/components/collab/mark-all-read-button';
+import { rethrowOutage } from '@/lib/outage';
 
 // /notifications — every signed-in role (CLIENT, ADMIN, SUPER_ADMIN); each sees only their own
 // rows (db/queries/notifications.ts scopes by user_id). Security matrix: signed out → /login;
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'Notifications' };
 
 export default async function NotificationsPage() {
   const viewer = await requireUser();
-  const items = await listNotifications(viewer, { limit: 100 });
+  const items = await listNotifications(viewer, { limit: 100 }).catch(rethrowOutage);
   const unread = items.filter((n) => !n.readAt).length;
   return (
     <>

@@ -13,6 +13,7 @@ import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { one, oneOf, type SearchParams } from '@/components/app-shell/search-params';
 import { ProjectFilters } from '@/components/projects/project-filters';
 import { ProjectList } from '@/components/projects/project-list';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -27,7 +28,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const [page, counts] = await Promise.all([
     listProjects(viewer, { status, sort, cursor }),
     projectStatusCounts(viewer),
-  ]);
+  ]).catch(rethrowOutage);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
   return (

@@ -7,12 +7,13 @@ import { getAccount } from '@/db/queries/accounts';
 import { NotificationSettingsSection } from '@/components/collab/notification-settings-section';
 import { roleLabel } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const viewer = await requireUser();
-  const account = await getAccount(viewer);
+  const account = await getAccount(viewer).catch(rethrowOutage);
 
   return (
     <div className="mx-auto grid w-full max-w-2xl gap-6">

@@ -12,6 +12,7 @@ import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { many, one, type SearchParams } from '@/components/app-shell/search-params';
 import { TicketFilters } from '@/components/tickets/ticket-filters';
 import { TicketTable } from '@/components/tickets/ticket-table';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Tickets' };
 
@@ -25,7 +26,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const [page, counts] = await Promise.all([
     listTickets(viewer, { status, search: q, cursor, sort: 'last_reply' }),
     ticketStatusCounts(viewer),
-  ]);
+  ]).catch(rethrowOutage);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const filtered = status.length > 0 || Boolean(q);
 

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf, idOptions } from '@/components/admin/filter-bar';
+import { rethrowOutage } from '@/lib/outage';
 
 // /admin/activity — SUPER_ADMIN only (an ADMIN is sent to /admin; the query refuses anyone else
 // with NotFoundError). Security matrix: signed out → /login; CLIENT → /dashboard (proxy);
@@ -25,7 +26,7 @@ export default async function ActivityPage({ searchParams }: Props) {
   const viewer = await requireUser(['SUPER_ADMIN']);
   const raw = firstOfEach(await searchParams);
   const f = activityFiltersSchema.parse(raw);
-  const [page, choices] = await Promise.all([listActivity(viewer, raw), activityFilterChoices(viewer)]);
+  const [page, choices] = await Promise.all([listActivity(viewer, raw), activityFilterChoices(viewer)]).catch(rethrowOutage);
   const current = {
     actorId: f.actorId,
     action: f.action,

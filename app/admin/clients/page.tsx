@@ -16,6 +16,7 @@ import { firstOfEach } from '@/components/admin/hrefs';
 import { InviteClientDialog } from '@/components/admin/invite-client-dialog';
 import { OffsetPagination } from '@/components/admin/offset-pagination';
 import { FilterBar, InputFilter, SelectFilter } from '@/components/admin/filter-bar';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Clients' };
 
@@ -48,7 +49,7 @@ export default async function ClientsPage({ searchParams }: Props) {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   const raw = firstOfEach(await searchParams);
   const q = clientListSchema.parse(raw);
-  const page = await listClients(viewer, q);
+  const page = await listClients(viewer, q).catch(rethrowOutage);
   const params = { q: q.q, active: q.active === 'all' ? undefined : q.active, verified: q.verified === 'all' ? undefined : q.verified, sort: q.sort === 'created' ? undefined : q.sort, dir: q.dir === 'desc' ? undefined : q.dir };
   const filtered = Boolean(q.q || q.active !== 'all' || q.verified !== 'all');
 

@@ -16,6 +16,7 @@ import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
 import { ClientScopeDescription, ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
 import { groupDigits } from '@/lib/group-digits';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -46,7 +47,7 @@ export default async function AdminProjectsPage({ searchParams }: Props) {
     }),
     projectStatusCounts(viewer, { clientId: q.clientId, clientSearch: q.client }),
     q.clientId ? clientOption(viewer, q.clientId) : null,
-  ]);
+  ]).catch(rethrowOutage);
   const query = {
     status: q.status,
     type: q.type,

@@ -19,6 +19,7 @@ import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { QueueTabs } from '@/components/admin/queue-tabs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
 import { ClientScopeDescription, ClientSearchField, ClientSearchNote } from '@/components/admin/client-search';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Ticket queue' };
 
@@ -61,7 +62,7 @@ export default async function TicketQueuePage({ searchParams }: Props) {
     }),
     ticketQueueCounts(viewer, { clientId: q.clientId, clientSearch: q.client }),
     q.clientId ? clientOption(viewer, q.clientId) : null,
-  ]);
+  ]).catch(rethrowOutage);
   const keep = {
     q: q.q,
     clientId: q.clientId,

@@ -18,6 +18,7 @@ import { InviteStaffDialog } from '@/components/admin/invite-staff-dialog';
 import { OffsetPagination } from '@/components/admin/offset-pagination';
 import { QueueTabs } from '@/components/admin/queue-tabs';
 import { UserRowActions } from '@/components/admin/user-row-actions';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -34,7 +35,7 @@ export default async function UsersPage({ searchParams }: Props) {
     listUsers(viewer, q),
     userCounts(viewer, { q: q.q }),
     countActiveSuperAdmins(viewer),
-  ]);
+  ]).catch(rethrowOutage);
   const params = { role: q.role === 'staff' ? undefined : q.role, q: q.q };
   const tabs = [
     { value: 'staff', label: FILTER_LABEL.staff, count: counts.staff },

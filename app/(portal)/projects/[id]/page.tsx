@@ -19,6 +19,7 @@ import { ProjectStepper } from '@/components/projects/project-stepper';
 import { ProjectTypeLabel } from '@/components/projects/project-type-label';
 import { CommentText } from '@/components/tickets/comment-text';
 import { TicketTable } from '@/components/tickets/ticket-table';
+import { rethrowOutage } from '@/lib/outage';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,7 +32,7 @@ const loadProject = cache(async (id: string) => {
     return { ...project, timeline };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
-    throw err;
+    return rethrowOutage(err);
   }
 });
 

@@ -24,6 +24,7 @@ import { TicketStatusBadge } from '@/components/tickets/ticket-status-badge';
 import { TicketThread } from '@/components/tickets/ticket-thread';
 import { ThreadWindowLinks } from '@/components/tickets/thread-window-links';
 import { changeStatusAction, replyAction } from './actions';
+import { rethrowOutage } from '@/lib/outage';
 
 type Props = {
   params: Promise<{ ticketNumber: string }>;
@@ -42,7 +43,7 @@ const loadTicket = cache(async (ticketNumber: string, before: string | undefined
     return { viewer, ticket, thread, timeline: activity.timeline, waiting: activity.waiting };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
-    throw err;
+    return rethrowOutage(err);
   }
 });
 

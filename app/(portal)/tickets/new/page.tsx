@@ -6,13 +6,14 @@ import { PageHeader } from '@/components/page-header';
 import { one, type SearchParams } from '@/components/app-shell/search-params';
 import { NewTicketForm } from '@/components/tickets/new-ticket-form';
 import { createTicketAction } from './actions';
+import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'New ticket' };
 
 export default async function NewTicketPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireUser(['CLIENT']);
   const sp = await searchParams;
-  const projects = await ticketProjectChoices(viewer);
+  const projects = await ticketProjectChoices(viewer).catch(rethrowOutage);
   return (
     <>
       <PageHeader

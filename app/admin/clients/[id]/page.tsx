@@ -19,6 +19,7 @@ import { AccountBadges } from '@/components/admin/account-badges';
 import { ClientAccountActions } from '@/components/admin/client-account-actions';
 import { ClientEditForm } from '@/components/admin/client-edit-form';
 import { NewProjectDialog } from '@/components/admin/new-project-dialog';
+import { rethrowOutage } from '@/lib/outage';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,7 +29,7 @@ const loadClient = cache(async (id: string) => {
     return { viewer, client: await getClient(viewer, { userId: decodeURIComponent(id) }) };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
-    throw err;
+    return rethrowOutage(err);
   }
 });
 
@@ -45,7 +46,7 @@ export default async function ClientPage({ params }: Props) {
   const [projects, tickets] = await Promise.all([
     listProjects(viewer, { clientId: client.id, limit: 50 }),
     listTickets(viewer, { clientId: client.id, limit: 10 }),
-  ]);
+  ]).catch(rethrowOutage);
   const label = client.name ?? client.email;
 
   return (

@@ -20,6 +20,7 @@ import { ProjectTypeLabel } from '@/components/projects/project-type-label';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { ProjectForm } from '@/components/admin/project-form';
 import { ProjectStatusActions } from '@/components/admin/project-status-actions';
+import { rethrowOutage } from '@/lib/outage';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,7 +32,7 @@ const loadProject = cache(async (id: string) => {
     return { viewer, ...project, timeline };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
-    throw err;
+    return rethrowOutage(err);
   }
 });
 
