@@ -59,7 +59,7 @@ function verdict(call: ts.CallExpression): 'not awaited' | 'guarded' | 'unguarde
   let awaited = false;
   let guarded = false;
   for (let node: ts.Node = call; node.parent; node = node.parent) {
-    if (ts.isFunctionLike(node) && node !== call) break;
+    if (ts.isFunctionLike(node)) break;
     if (ts.isAwaitExpression(node)) awaited = true;
     if (isRethrowCatch(node)) guarded = true;
     if (ts.isTryStatement(node) && catchClauseRethrows(node)) guarded = true;
