@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAME, SESSION_COOKIE_OPTIONS } from './auth.config';
-import { nowSeconds, readClaims, SESSION_COOKIE_MAX_AGE, touchClaims } from './lib/auth/claims';
-import type { SessionClaims } from './lib/auth/claims';
+import { nowSeconds, readClaims, SESSION_COOKIE_MAX_AGE, touchClaims, type SessionClaims } from './lib/auth/claims';
 import { gate } from './lib/auth/routes';
-import { decodeSessionToken, encodeSessionToken } from './lib/auth/session-token';
-import { sessionCookieNames, sessionTokenFrom } from './lib/auth/session-token';
+import {
+  decodeSessionToken,
+  encodeSessionToken,
+  sessionCookieNames,
+  sessionTokenFrom,
+} from './lib/auth/session-token';
 import { databaseDown, REQUEST_PATH_HEADER } from './lib/db-availability';
 import { buildCsp, createNonce } from './lib/security/csp';
 import { hstsHeader, isHttpsUrl, referrerPolicyFor } from './lib/security/headers';
