@@ -10,12 +10,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** The .ts/.tsx files under a folder of the project, as paths from its root. */
 function files(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    if (e.isDirectory()) return files(rel);
-    return /\.tsx?$/.test(e.name) ? [rel] : [];
-  });
+  const names = fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[];
+  return names.filter((f) => /\.tsx?$/.test(f)).map((f) => path.join(dir, f));
 }
 
 /** Server-rendered modules: pages, layouts and server components (no 'use client'). */
