@@ -22,7 +22,8 @@ export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/aut
 // ~25–100 ms. Without a cap, a burst of sign-ins takes every core from the pages being rendered.
 // Two limits, per process (PASSWORD_HASH_CONCURRENCY and PASSWORD_HASH_DUTY_CYCLE, validated in
 // lib/env.ts; docs/decisions/008-performance.md):
-// - at most `limit` hashes at once (default: half the cores, at least 1); the rest wait their
+// - at most `limit` hashes at once (default: half the cores, at least 1; see hashGateLimits for
+//   more than one server on a machine); the rest wait their
 //   turn in a FIFO queue;
 // - while others wait, a slot hashes at most `duty` of the time (default 0.25): after a hash of
 //   d ms it rests d × (1/duty − 1) ms before the next in line starts, so queued sign-ins are
@@ -33,24 +34,31 @@ export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/aut
 // A sign-in during a storm is slower, the pages are not. The event loop is never blocked either
 // way. Every path (hash, verify, dummy) goes through the gate, so an unknown address still costs
 // the same wait as a wrong password.
-// Read with lib/env's own rules for the two variables (not the whole environment: the CLI
+// Read with lib/env's own rules for these variables (not the whole environment: the CLI
 // scripts hash passwords without the app's other settings); a bad value falls back to the default,
 // and start-up (instrumentation.ts) has already refused it with a message.
-function setting(name: 'PASSWORD_HASH_CONCURRENCY' | 'PASSWORD_HASH_DUTY_CYCLE', env: NodeJS.ProcessEnv): number | undefined {
+function setting(name: 'PASSWORD_HASH_CONCURRENCY' | 'PASSWORD_HASH_DUTY_CYCLE' | 'WEB_CONCURRENCY', env: Record<string, string | undefined>): number | undefined {
   const parsed = envSchema.shape[name].safeParse(env[name]);
   return parsed.success ? parsed.data : undefined;
 }
 
-function hashConcurrencyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  return setting('PASSWORD_HASH_CONCURRENCY', env) ?? Math.max(1, Math.floor(os.availableParallelism() / 2));
+/**
+ * The gate's limits. The defaults are the machine's hashing budget (half its cores, at least one
+ * slot, at a duty of 0.25) split between the WEB_CONCURRENCY servers `npm start` runs on it
+ * (scripts/start.mjs): two servers on 2 cores get one slot each at 0.125, so a storm hashes no
+ * more than it did with one server (docs/decisions/015-one-server-per-core.md).
+ */
+export function hashGateLimits(env: Record<string, string | undefined> = process.env, cores = os.availableParallelism()): { limit: number; duty: number } {
+  const share = Math.max(1, Math.floor(cores / 2)) / (setting('WEB_CONCURRENCY', env) ?? 1);
+  return {
+    limit: setting('PASSWORD_HASH_CONCURRENCY', env) ?? Math.max(1, Math.floor(share)),
+    duty: setting('PASSWORD_HASH_DUTY_CYCLE', env) ?? Math.max(0.05, 0.25 * Math.min(1, share)),
+  };
 }
 
-/** The rest after a hash, as a multiple of the hash's own time (duty 0.25 → 3, 0.5 → 1, 1 → 0). */
-function restFactor(env: NodeJS.ProcessEnv = process.env): number {
-  return 1 / (setting('PASSWORD_HASH_DUTY_CYCLE', env) ?? 0.25) - 1;
-}
-
-const gate = { limit: hashConcurrencyLimit(), rest: restFactor(), active: 0, resting: 0, waiting: [] as (() => void)[] };
+const limits = hashGateLimits();
+// The rest after a hash, as a multiple of the hash's own time (duty 0.25 → 3, 0.5 → 1, 1 → 0).
+const gate = { limit: limits.limit, rest: 1 / limits.duty - 1, active: 0, resting: 0, waiting: [] as (() => void)[] };
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
   if (gate.active >= gate.limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { MESSAGES, registerAccount, requestPasswordReset, resetPassword, signInWithPassword } from '@/db/queries/accounts';
 import { rateLimits, users } from '@/db/schema';
 import { UserError } from '@/lib/action-result';
-import { hashingLoad, hashPassword, isCommonPassword, verifyPassword } from '@/lib/auth/passwords';
+import { hashGateLimits, hashingLoad, hashPassword, isCommonPassword, verifyPassword } from '@/lib/auth/passwords';
 import { flushDeliveries } from '@/lib/email/outbox';
 import { clientIp, RATE_LIMITS, tooManyAttemptsMessage } from '@/lib/rate-limit';
 import { registerSchema } from '@/lib/validation/auth';
@@ -224,6 +224,21 @@ describe('passwords', () => {
     expect(maxActive).toBeLessThanOrEqual(limit);
     expect(results.map((r) => r.ok)).toEqual([...Array.from({ length: limit + 2 }, (_, i) => i % 2 === 1), false, false]);
     expect(hashingLoad()).toMatchObject({ active: 0, queued: 0 });
+  });
+
+  it("splits the machine's hashing budget between the servers npm start runs on it", () => {
+    // One server: half the cores (at least one slot) at a duty of 0.25, as before there were more.
+    expect(hashGateLimits({}, 1)).toEqual({ limit: 1, duty: 0.25 });
+    expect(hashGateLimits({}, 2)).toEqual({ limit: 1, duty: 0.25 });
+    expect(hashGateLimits({}, 8)).toEqual({ limit: 4, duty: 0.25 });
+    // Two servers on 2 cores share one slot's worth: one slot each, half the duty.
+    expect(hashGateLimits({ WEB_CONCURRENCY: '2' }, 2)).toEqual({ limit: 1, duty: 0.125 });
+    expect(hashGateLimits({ WEB_CONCURRENCY: '2' }, 8)).toEqual({ limit: 2, duty: 0.25 });
+    expect(hashGateLimits({ WEB_CONCURRENCY: '8' }, 8)).toEqual({ limit: 1, duty: 0.125 });
+    expect(hashGateLimits({ WEB_CONCURRENCY: '64' }, 2)).toEqual({ limit: 1, duty: 0.05 });
+    // Set values win; a bad one (refused at start-up) leaves the default.
+    expect(hashGateLimits({ WEB_CONCURRENCY: '2', PASSWORD_HASH_CONCURRENCY: '3', PASSWORD_HASH_DUTY_CYCLE: '0.5' }, 2)).toEqual({ limit: 3, duty: 0.5 });
+    expect(hashGateLimits({ WEB_CONCURRENCY: 'many' }, 2)).toEqual({ limit: 1, duty: 0.25 });
   });
 
   it('while sign-ins queue, a hashing slot rests 3 × as long as it hashed (duty cycle 0.25); a lone sign-in never rests', async () => {

@@ -121,13 +121,14 @@ describe('mail retry settings', () => {
 describe('password hashing gate settings', () => {
   const base = { AUTH_SECRET: 'x'.repeat(32) };
   it('accept a slot count and a duty cycle in range, and name the variable otherwise', () => {
-    const ok = parseEnv({ ...base, PASSWORD_HASH_CONCURRENCY: '2', PASSWORD_HASH_DUTY_CYCLE: '0.25' });
-    expect(ok.ok && [ok.env.PASSWORD_HASH_CONCURRENCY, ok.env.PASSWORD_HASH_DUTY_CYCLE]).toEqual([2, 0.25]);
-    const bad = parseEnv({ ...base, PASSWORD_HASH_CONCURRENCY: '0', PASSWORD_HASH_DUTY_CYCLE: '2' });
+    const ok = parseEnv({ ...base, PASSWORD_HASH_CONCURRENCY: '2', PASSWORD_HASH_DUTY_CYCLE: '0.25', WEB_CONCURRENCY: '2' });
+    expect(ok.ok && [ok.env.PASSWORD_HASH_CONCURRENCY, ok.env.PASSWORD_HASH_DUTY_CYCLE, ok.env.WEB_CONCURRENCY]).toEqual([2, 0.25, 2]);
+    const bad = parseEnv({ ...base, PASSWORD_HASH_CONCURRENCY: '0', PASSWORD_HASH_DUTY_CYCLE: '2', WEB_CONCURRENCY: '1.5' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors.some((e) => e.startsWith('PASSWORD_HASH_CONCURRENCY:'))).toBe(true);
       expect(bad.errors.some((e) => e.startsWith('PASSWORD_HASH_DUTY_CYCLE:'))).toBe(true);
+      expect(bad.errors).toContain('WEB_CONCURRENCY: expected a whole number from 1 to 64');
     }
   });
 });
