@@ -2,7 +2,7 @@
 //
 //   1. data: a PostgreSQL server (BENCH_DATABASE_URL or a throwaway one), one database per scale,
 //      generated in SQL (bench/sql/generate.sql) and reused while it matches
-//   2. the production build under `next start`, signed in through the real login (server action)
+//   2. the production build under `npm start` (one `next start` per core), signed in through the real login (server action)
 //   3. autocannon on every page at each concurrency → p50/p95/p99, req/s, non-2xx
 //   4. queries per request (the bench-mode counter of db/index.ts, read through /api/bench/queries)
 //   5. EXPLAIN (ANALYZE, BUFFERS) of every data-access statement; Seq Scans on big tables flagged
@@ -278,7 +278,7 @@ async function main(): Promise<number> {
       smoke: opts.smoke,
       data: database.meta,
       options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns, lighthouseThrottling: opts.lighthouseThrottling, lighthouseRenderDocument: opts.lighthouseRenderDocument },
-      machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+      machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10), servers: running.servers },
       pages: results,
       reference,
       storm,
@@ -394,7 +394,8 @@ type Report = {
   lighthouse: Record<string, LighthouseResult | { error: string }>;
   lighthousePreset: string;
   options: { lighthouseRuns?: number; lighthouseThrottling?: string; lighthouseRenderDocument?: boolean };
-  machine: { before: ReturnType<typeof machine>; after: ReturnType<typeof machine>; postgres: string };
+  /** servers: `next start` processes under the launcher (absent in results before it). */
+  machine: { before: ReturnType<typeof machine>; after: ReturnType<typeof machine>; postgres: string; servers?: number };
 };
 
 type Verdict = { target: string; page: string; value: string; ok: boolean };
@@ -449,7 +450,8 @@ function printTable(report: Report, verdicts: Verdict[]) {
   const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
   const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
   const f = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? '—' : String(n));
-  console.log(`\nScale ${report.scale.name}; ${report.machine.before.cpus} CPUs; ${report.machine.before.uptime}; PostgreSQL ${report.machine.postgres}`);
+  const servers = report.machine.servers ? `; ${report.machine.servers} server process(es)` : '';
+  console.log(`\nScale ${report.scale.name}; ${report.machine.before.cpus} CPUs${servers}; ${report.machine.before.uptime}; PostgreSQL ${report.machine.postgres}`);
   console.log(
     'Times in ms. cpu/req: CPU ms the portal and PostgreSQL spent per response at the highest concurrency; idle cap: responses/s two idle cores ' +
       'could serve at that cost; growth: large ÷ small p50 at c=1 (cpu growth: the same for CPU per response, which the machine load does not sway).',

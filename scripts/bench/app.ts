@@ -7,7 +7,8 @@ import { ROOT } from './database';
 import type { Options } from './options';
 
 // The portal under test: the production build (`next build` once, reused while it exists unless
-// --rebuild) started with `next start` on its own port against the bench database, in bench mode
+// --rebuild) started as `npm start` starts it (scripts/start.mjs: one `next start` per core, or
+// --servers N) on its own port against the bench database, in bench mode
 // (DB_QUERY_COUNTER=1 and a random BENCH_SECRET for /api/bench/queries).
 
 const ISOLATED_TREE = '/tmp/portal-bench-tree';
@@ -18,7 +19,10 @@ export type App = {
   baseUrl: string;
   benchSecret: string;
   dir: string;
+  /** The launcher (`npm start`'s scripts/start.mjs); its servers are its children. */
   child: ChildProcess;
+  /** How many `next start` servers the launcher runs. */
+  servers: number;
   stop: () => Promise<void>;
   /** Server log lines (last ones), for error reports. */
   output: () => string;
@@ -134,8 +138,10 @@ export async function startApp(opts: Options, dir: string, databaseUrl: string):
     AGENCY_NOTIFY_EMAIL: '',
     CRON_SECRET: '',
     MAILBOX_DIR: mailbox,
+    WEB_CONCURRENCY: opts.servers === null ? (process.env.WEB_CONCURRENCY ?? '') : String(opts.servers),
   };
-  const child = spawn(path.join(dir, 'node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  // What `npm start` runs: one `next start` per core (docs/decisions/015-one-server-per-core.md).
+  const child = spawn(process.execPath, [path.join(dir, 'scripts/start.mjs'), '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -156,6 +162,7 @@ export async function startApp(opts: Options, dir: string, databaseUrl: string):
     benchSecret,
     dir,
     child,
+    servers: 0,
     output: () => output,
     stop: async () => {
       if (exited) return;
@@ -174,16 +181,20 @@ export async function startApp(opts: Options, dir: string, databaseUrl: string):
       }
     },
   };
+  // Ready when every server has said so (the first one answers while the others still start).
+  const serversAnnounced = () => Number(/npm start: (\d+) server/.exec(output)?.[1] ?? NaN);
+  const ready = () => (output.match(/Ready in/g) ?? []).length >= serversAnnounced();
   const started = Date.now();
-  while (!(await isListening(`${baseUrl}/api/health`))) {
-    if (exited) throw new Error(`next start exited:\n${output}`);
+  while (!(ready() && (await isListening(`${baseUrl}/api/health`)))) {
+    if (exited) throw new Error(`npm start exited:\n${output}`);
     if (Date.now() - started > 60_000) {
       await app.stop();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`npm start did not answer within 60 s:\n${output}`);
     }
     await sleep(250);
   }
-  log(`next start: ${baseUrl} (pid ${child.pid}, from ${dir})`);
+  app.servers = serversAnnounced();
+  log(`npm start: ${baseUrl}, ${app.servers} server(s) (pid ${child.pid}, from ${dir})`);
   return app;
 }
 

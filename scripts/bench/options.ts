@@ -90,6 +90,8 @@ export type Options = {
   /** Load the signed-out reference rows (REFERENCE_PAGES) too. */
   reference: boolean;
   pages: string[] | null;
+  /** Servers `npm start` runs (WEB_CONCURRENCY); null: its own default, one per core. */
+  servers: number | null;
   port: number;
   pgPort: number;
   keep: boolean;
@@ -120,7 +122,8 @@ const USAGE = `Usage: npm run bench -- [--scale small|large] [--smoke] [options]
                         ships with turns off; with it off, about half the runs here paint 1-2 s late
                         (docs/decisions/008-performance.md, eleventh round)
   --no-lighthouse --no-storm --no-plans --no-floor --no-reference   skip a part
-  --port N              port of next start (default 3107; smoke 3108)
+  --servers N           servers \`npm start\` runs (sets WEB_CONCURRENCY; default: its own, one per core)
+  --port N              port of \`npm start\` (default 3107; smoke 3108)
   --pg-port N           port of the throwaway PostgreSQL server (default 54339 in /tmp/portal-bench-pg,
                         kept running so the next run reuses its data; smoke 54338, removed at the end)
   --stop-db             stop the throwaway server and delete its data at the end
@@ -149,6 +152,7 @@ export function parseOptions(argv: string[]): Options {
       'no-plans': { type: 'boolean', default: false },
       'no-floor': { type: 'boolean', default: false },
       'no-reference': { type: 'boolean', default: false },
+      servers: { type: 'string' },
       port: { type: 'string' },
       'pg-port': { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -177,6 +181,8 @@ export function parseOptions(argv: string[]): Options {
   if (lighthouseThrottling !== 'simulate' && lighthouseThrottling !== 'devtools') throw new Error('--lighthouse-throttling takes simulate or devtools');
   const lighthouseRuns = Number(values['lighthouse-runs'] ?? 5);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1 || lighthouseRuns > 20) throw new Error('--lighthouse-runs takes an integer from 1 to 20');
+  const servers = values.servers === undefined ? null : Number(values.servers);
+  if (servers !== null && (!Number.isInteger(servers) || servers < 1 || servers > 64)) throw new Error('--servers takes an integer from 1 to 64');
   return {
     scale,
     smoke,
@@ -196,6 +202,7 @@ export function parseOptions(argv: string[]): Options {
     floor: !values['no-floor'],
     reference: !values['no-reference'],
     pages: values.pages ? values.pages.split(',').map((p) => p.trim()) : null,
+    servers,
     port: Number(values.port ?? (smoke ? 3108 : 3107)),
     pgPort: Number(values['pg-port'] ?? (smoke ? 54338 : 54339)),
     keep: values.keep,
