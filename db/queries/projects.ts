@@ -97,6 +97,12 @@ function clientSearchScope(viewer: ViewerLike, clientSearch: string | undefined)
  * with keyset cursors. One SQL statement.
  */
 export async function listProjects(viewer: ViewerLike, params: ProjectListParams = {}): Promise<Page<ProjectListItem>> {
+  const { query, limit, sort, cursor, backwards } = projectListQuery(viewer, params);
+  return toPage(await query, limit, sort, cursor, backwards);
+}
+
+/** listProjects' statement, not yet run (tests read its plan). */
+export function projectListQuery(viewer: ViewerLike, params: ProjectListParams = {}) {
   const p = projectListParamsSchema.parse(params);
   const sort = projectSort(p.sort);
   const cursor = decodeCursor(p.cursor, p.sort);
@@ -108,7 +114,7 @@ export async function listProjects(viewer: ViewerLike, params: ProjectListParams
     .where(and(eq(supportTickets.projectId, projects.id), inArray(supportTickets.status, ['OPEN', 'PENDING'])))
     .as('open_tickets');
 
-  const rows = await db
+  const query = db
     .select({
       id: projects.id,
       title: projects.title,
@@ -141,8 +147,7 @@ export async function listProjects(viewer: ViewerLike, params: ProjectListParams
     )
     .orderBy(...orderBy)
     .limit(p.limit + 1);
-
-  return toPage(rows, p.limit, p.sort, cursor, backwards);
+  return { query, limit: p.limit, sort: p.sort, cursor, backwards };
 }
 
 export type ProjectDetail = {
