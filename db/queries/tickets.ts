@@ -38,6 +38,7 @@ import {
   senderOfRole,
   sideOfRole,
   statusAfterComment,
+  TICKET_STATUSES,
 } from '@/lib/workflows';
 
 // Support tickets and their comment threads, for both sides (ARCHITECTURE.md → Workflows).
@@ -219,6 +220,12 @@ function commentStats(database: DbOrTx, viewer: ViewerLike) {
  * staff the client (by id, or by name, email or company); 25 a page.
  */
 export async function listTickets(viewer: ViewerLike, params: TicketListParams = {}): Promise<Page<TicketListItem>> {
+  const { query, limit, sort, cursor, backwards } = ticketListQuery(viewer, params);
+  return toPage(await query, limit, sort, cursor, backwards);
+}
+
+/** listTickets' statement, not yet run (tests read its plan). */
+export function ticketListQuery(viewer: ViewerLike, params: TicketListParams = {}) {
   const p = ticketListParamsSchema.parse(params);
   const sort = ticketSort(p.sort);
   const cursor = decodeCursor(p.cursor, p.sort);
@@ -232,9 +239,9 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
         ? isNull(supportTickets.assignedTo)
         : eq(supportTickets.assignedTo, p.assigned === 'me' ? viewer.id : p.assigned);
 
+  // Every filter but the status.
   const filters: (SQL | undefined)[] = [
     clientScope(viewer, p.clientId, supportTickets.clientId),
-    p.status?.length ? inArray(supportTickets.status, p.status) : undefined,
     p.projectId ? eq(supportTickets.projectId, p.projectId) : undefined,
     p.priority?.length ? inArray(supportTickets.priority, p.priority) : undefined,
     assignedFilter,
@@ -242,8 +249,25 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
     staffViewer && p.clientSearch ? sql`${supportTickets.clientId} in ${clientIdsMatching(p.clientSearch)}` : undefined,
     after,
   ];
+  // The staff queue in activity order over several statuses (the Active tab, All): one page's
+  // worth of ids per status, each read in order from idx_support_tickets_status_activity, then
+  // merged below; instead of reading and sorting every ticket of those statuses (at the bench's
+  // large scale 9,412 active tickets, 13 ms; all 200,000, 40 ms; decision 008, thirteenth round).
+  // A client's list keeps its own index (client first), and the other sorts their plain ones.
+  const statuses = p.status?.length ? p.status : TICKET_STATUSES;
+  const merge = staffViewer && !p.clientId && statuses.length > 1 && (p.sort === 'last_reply' || p.sort === 'waiting');
+  const perStatus = (status: TicketStatus) =>
+    sql`(${db
+      .select({ id: supportTickets.id })
+      .from(supportTickets)
+      .where(and(eq(supportTickets.status, status), ...filters))
+      .orderBy(...orderBy)
+      .limit(p.limit + 1)})`;
+  const where = merge
+    ? sql`${supportTickets.id} in (${sql.join(statuses.map(perStatus), sql` union all `)})`
+    : and(p.status?.length ? inArray(supportTickets.status, p.status) : undefined, ...filters);
 
-  const rows = await db
+  const query = db
     .select({
       id: supportTickets.id,
       ticketNumber: supportTickets.ticketNumber,
@@ -270,11 +294,10 @@ export async function listTickets(viewer: ViewerLike, params: TicketListParams =
     .leftJoin(projects, eq(projects.id, supportTickets.projectId))
     .leftJoin(assignee, eq(assignee.id, supportTickets.assignedTo))
     .leftJoinLateral(stats, sql`true`)
-    .where(and(...filters))
+    .where(where)
     .orderBy(...orderBy)
     .limit(p.limit + 1);
-
-  return toPage(rows, p.limit, p.sort, cursor, backwards);
+  return { query, limit: p.limit, sort: p.sort, cursor, backwards };
 }
 
 /** Ticket counts per status in the viewer's scope (for filter tabs). One grouped statement. */

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/db';
 import { clientOption } from '@/db/queries/clients';
-import { listTickets, QUEUE_COUNT_CAP, ticketQueueCounts } from '@/db/queries/tickets';
+import { listTickets, QUEUE_COUNT_CAP, ticketListQuery, ticketQueueCounts } from '@/db/queries/tickets';
+import { supportTickets, type TicketStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { createTicket, createUser } from '../helpers/factories';
 import { expectRefusedWithoutChange, resetData } from './helpers';
@@ -126,5 +129,63 @@ describe('clientOption', () => {
     expect(await clientOption(admin, admin.id)).toBeNull();
     expect(await clientOption(admin, 'no-such-id')).toBeNull();
     await expectRefusedWithoutChange(() => clientOption(viewer, c.id), 'NotFoundError');
+  });
+});
+
+// The staff queue over several statuses in activity order merges one ordered page per status
+// (ticketListQuery); for one client it takes the plain path. Both must give the same pages.
+describe('the staff queue over several statuses', () => {
+  const sorts = ['last_reply', 'waiting'] as const;
+  const tabs = { active: ['OPEN', 'PENDING'] as TicketStatus[], all: undefined };
+
+  async function seed() {
+    const { viewer: admin } = await createUser({ role: 'ADMIN' });
+    const { user: client } = await createUser();
+    const statuses = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const;
+    // One statement: many rows share created_at, so the id breaks ties; half have replies.
+    await db.insert(supportTickets).values(
+      Array.from({ length: 23 }, (_, i) => ({
+        subject: `Merged ${i}`,
+        description: 'Queue merge test ticket.',
+        clientId: client.id,
+        status: statuses[i % 4],
+        lastRepliedAt: i % 2 === 0 ? sql`now() - make_interval(mins => ${(i * 7) % 11})` : null,
+      })),
+    );
+    return { admin: admin as Viewer, clientId: client.id };
+  }
+
+  it.each(sorts)('walks %s forwards and back as the one-client path orders it', async (sort) => {
+    const { admin, clientId } = await seed();
+    for (const [tab, status] of Object.entries(tabs)) {
+      const plain = (await listTickets(admin, { sort, status, clientId, limit: 100 })).items.map((t) => t.id);
+      expect(plain.length, tab).toBe(status ? 12 : 23);
+      const pages = [];
+      let page = await listTickets(admin, { sort, status, limit: 5 });
+      pages.push(page);
+      while (page.nextCursor) pages.push((page = await listTickets(admin, { sort, status, limit: 5, cursor: page.nextCursor })));
+      expect(pages.flatMap((p) => p.items.map((t) => t.id)), tab).toEqual(plain);
+      // And back from the last page to the first.
+      for (let i = pages.length - 1; i > 0; i--) {
+        const back = await listTickets(admin, { sort, status, limit: 5, cursor: pages[i].prevCursor! });
+        expect(back.items.map((t) => t.id), `${tab} page ${i}`).toEqual(pages[i - 1].items.map((t) => t.id));
+      }
+    }
+  });
+
+  it('reads each status from idx_support_tickets_status_activity instead of sorting them all', async () => {
+    const { admin } = await seed();
+    for (const status of Object.values(tabs)) {
+      const plan = await db.transaction(async (tx) => {
+        // Sequential scans priced out: at this size the planner would rightly read the table.
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const result = (await tx.execute(sql`explain ${ticketListQuery(admin, { status }).query.getSQL()}`)) as unknown as {
+          rows: { 'QUERY PLAN': string }[];
+        };
+        return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      const branches = plan.match(/idx_support_tickets_status_activity/g) ?? [];
+      expect(branches.length, plan).toBe(status ? 2 : 4);
+    }
   });
 });
