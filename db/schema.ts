@@ -177,6 +177,13 @@ export const supportTickets = pgTable(
     // Time windows of the staff dashboard (db/queries/stats.ts: tickets opened / resolved in the
     // last 30 days) and the "created" sort of the staff queue.
     index('idx_support_tickets_created_at').on(t.createdAt, t.id),
+    // The queue's priority order (db/queries/tickets.ts ticketSort 'priority'; the function is
+    // migration 0015), per status as the queue's tabs filter it (decision 008, thirteenth round).
+    index('idx_support_tickets_status_priority_key').on(
+      t.status,
+      sql`(ticket_priority_key(${t.priority}, ${t.lastRepliedAt}, ${t.createdAt}) collate "C")`,
+      t.id,
+    ),
     index('idx_support_tickets_updated_at').on(t.updatedAt),
   ],
 );

@@ -135,7 +135,7 @@ describe('clientOption', () => {
 // The staff queue over several statuses in activity order merges one ordered page per status
 // (ticketListQuery); for one client it takes the plain path. Both must give the same pages.
 describe('the staff queue over several statuses', () => {
-  const sorts = ['last_reply', 'waiting'] as const;
+  const sorts = ['last_reply', 'waiting', 'priority'] as const;
   const tabs = { active: ['OPEN', 'PENDING'] as TicketStatus[], all: undefined };
 
   async function seed() {
@@ -149,6 +149,7 @@ describe('the staff queue over several statuses', () => {
         description: 'Queue merge test ticket.',
         clientId: client.id,
         status: statuses[i % 4],
+        priority: (['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const)[i % 3],
         lastRepliedAt: i % 2 === 0 ? sql`now() - make_interval(mins => ${(i * 7) % 11})` : null,
       })),
     );
@@ -173,19 +174,22 @@ describe('the staff queue over several statuses', () => {
     }
   });
 
-  it('reads each status from idx_support_tickets_status_activity instead of sorting them all', async () => {
+  it('reads each status from its sort’s status-first index instead of sorting them all', async () => {
     const { admin } = await seed();
-    for (const status of Object.values(tabs)) {
-      const plan = await db.transaction(async (tx) => {
-        // Sequential scans priced out: at this size the planner would rightly read the table.
-        await tx.execute(sql`set local enable_seqscan = off`);
-        const result = (await tx.execute(sql`explain ${ticketListQuery(admin, { status }).query.getSQL()}`)) as unknown as {
-          rows: { 'QUERY PLAN': string }[];
-        };
-        return result.rows.map((r) => r['QUERY PLAN']).join('\n');
-      });
-      const branches = plan.match(/idx_support_tickets_status_activity/g) ?? [];
-      expect(branches.length, plan).toBe(status ? 2 : 4);
+    const indexes = { last_reply: 'idx_support_tickets_status_activity', waiting: 'idx_support_tickets_status_activity', priority: 'idx_support_tickets_status_priority_key' };
+    for (const sort of sorts) {
+      for (const status of Object.values(tabs)) {
+        const plan = await db.transaction(async (tx) => {
+          // Sequential scans priced out: at this size the planner would rightly read the table.
+          await tx.execute(sql`set local enable_seqscan = off`);
+          const result = (await tx.execute(sql`explain ${ticketListQuery(admin, { sort, status }).query.getSQL()}`)) as unknown as {
+            rows: { 'QUERY PLAN': string }[];
+          };
+          return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+        });
+        const branches = plan.split(indexes[sort]).length - 1;
+        expect(branches, `${sort} ${status ?? 'all'}\n${plan}`).toBe(status ? 2 : 4);
+      }
     }
   });
 });
