@@ -68,6 +68,9 @@ test.describe('app shell menus', () => {
     await page.keyboard.press('Space');
     await expect(page.getByRole('menuitemradio', { name: 'Light' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    // Radix moves the focus on the next task (a setTimeout in its roving focus): wait for it, or
+    // an Enter sent at once still lands on Light (CI on a quicker host did that, twice in a row).
+    await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     await page.getByRole('button', { name: 'Toggle theme' }).click();
