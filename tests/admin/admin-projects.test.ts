@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import {
@@ -11,6 +11,7 @@ import { listProjects, projectListQuery, projectStatusCounts } from '@/db/querie
 import { projects, type ProjectStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { PROJECT_TRANSITIONS } from '@/lib/workflows';
+import { planWithoutSeqScans } from '../helpers/db';
 import { createProject, createUser } from '../helpers/factories';
 import { expectRefusedWithoutChange, outboxTo, resetData } from './helpers';
 
@@ -200,20 +201,11 @@ describe('the shared list, as staff use it on /admin/projects', () => {
   });
 
   it('reads each sort from its index, first page and past a cursor, instead of sorting every project', async () => {
-    // With sequential scans priced out (at this size the planner would rightly read the table):
-    // fails if a sort's index (0014) is missing or its expression no longer matches the sort's.
+    // Fails if a sort's index (0014) is missing or its expression no longer matches the sort's.
     const { viewer: admin } = await createUser({ role: 'ADMIN' });
     const { user: client } = await createUser();
     for (let i = 0; i < 3; i++) await createProject(client.id, { title: `Site ${i}` });
-    async function plan(params: Parameters<typeof projectListQuery>[1]): Promise<string> {
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        const result = (await tx.execute(sql`explain ${projectListQuery(admin as Viewer, params).query.getSQL()}`)) as unknown as {
-          rows: { 'QUERY PLAN': string }[];
-        };
-        return result.rows.map((r) => r['QUERY PLAN']).join('\n');
-      });
-    }
+    const plan = (params: Parameters<typeof projectListQuery>[1]) => planWithoutSeqScans(projectListQuery(admin as Viewer, params).query);
     const indexes = { updated: 'idx_projects_updated_at', created: 'idx_projects_created_at', title: 'idx_projects_title_lower', start: 'idx_projects_start' } as const;
     for (const [sort, index] of Object.entries(indexes) as [keyof typeof indexes, string][]) {
       const first = await listProjects(admin as Viewer, { sort, limit: 1 });

@@ -16,7 +16,7 @@ import { clientIdsMatching } from '@/db/queries/search';
 import { passwordResets, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { createProject, createTicket, createUser } from '../helpers/factories';
-import { queryRows } from '../helpers/db';
+import { planWithoutSeqScans, queryRows } from '../helpers/db';
 import { expectRefusedWithoutChange, outboxTo, sessionVersion, resetData } from './helpers';
 
 beforeEach(resetData);
@@ -123,17 +123,11 @@ describe('listClients', () => {
     expect((await listClients(admin, { q: '50%' })).rows.map((r) => r.name)).toEqual(['Olga Berg']);
     expect((await listClients(admin, { q: '_' })).total).toBe(0);
 
-    // The plan can answer the search from the index (with sequential scans priced out: at this
-    // size the planner would rightly read the table). Fails if pg_trgm or the index is missing.
-    const plan = await db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      // (The role condition is left out: at this size its own index would be chosen first.)
-      const result = (await tx.execute(sql`explain select id from users
-        where name ilike ${'%harbor%'} or email ilike ${'%harbor%'} or company ilike ${'%harbor%'}`)) as unknown as {
-        rows: { 'QUERY PLAN': string }[];
-      };
-      return result.rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
+    // The plan can answer the search from the index. Fails if pg_trgm or the index is missing.
+    // (The role condition is left out: at this size its own index would be chosen first.)
+    const plan = await planWithoutSeqScans(
+      sql`select id from users where name ilike ${'%harbor%'} or email ilike ${'%harbor%'} or company ilike ${'%harbor%'}`,
+    );
     expect(plan).toContain('idx_users_search_trgm');
   });
 
@@ -193,17 +187,8 @@ describe('clientIdsMatching (the client search of the staff lists)', () => {
   });
 
   it('is answered from indexes: the trigram index from 3 characters, the prefix indexes below', async () => {
-    // With sequential scans priced out (at this size the planner would rightly read the table).
     // Fails if a migration's index is missing or cannot serve the pattern, on any driver.
-    async function plan(term: string): Promise<string> {
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        const result = (await tx.execute(sql`explain select id from users where id in ${clientIdsMatching(term)}`)) as unknown as {
-          rows: { 'QUERY PLAN': string }[];
-        };
-        return result.rows.map((r) => r['QUERY PLAN']).join('\n');
-      });
-    }
+    const plan = (term: string) => planWithoutSeqScans(sql`select id from users where id in ${clientIdsMatching(term)}`);
     expect(await plan('harbor')).toContain('idx_users_search_trgm');
     const short = await plan('Ha');
     for (const index of ['idx_users_name_prefix', 'idx_users_email_prefix', 'idx_users_company_prefix']) {

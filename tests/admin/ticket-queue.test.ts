@@ -5,6 +5,7 @@ import { clientOption } from '@/db/queries/clients';
 import { listTickets, QUEUE_COUNT_CAP, ticketListQuery, ticketQueueCounts } from '@/db/queries/tickets';
 import { supportTickets, type TicketStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
+import { planWithoutSeqScans } from '../helpers/db';
 import { createTicket, createUser } from '../helpers/factories';
 import { expectRefusedWithoutChange, resetData } from './helpers';
 
@@ -179,14 +180,7 @@ describe('the staff queue over several statuses', () => {
     const indexes = { last_reply: 'idx_support_tickets_status_activity', waiting: 'idx_support_tickets_status_activity', priority: 'idx_support_tickets_status_priority_key' };
     for (const sort of sorts) {
       for (const status of Object.values(tabs)) {
-        const plan = await db.transaction(async (tx) => {
-          // Sequential scans priced out: at this size the planner would rightly read the table.
-          await tx.execute(sql`set local enable_seqscan = off`);
-          const result = (await tx.execute(sql`explain ${ticketListQuery(admin, { sort, status }).query.getSQL()}`)) as unknown as {
-            rows: { 'QUERY PLAN': string }[];
-          };
-          return result.rows.map((r) => r['QUERY PLAN']).join('\n');
-        });
+        const plan = await planWithoutSeqScans(ticketListQuery(admin, { sort, status }).query);
         const branches = plan.split(indexes[sort]).length - 1;
         expect(branches, `${sort} ${status ?? 'all'}\n${plan}`).toBe(status ? 2 : 4);
       }

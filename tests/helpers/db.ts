@@ -1,11 +1,23 @@
 // Small helpers for tests that read the database with raw SQL.
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { db } from '@/db';
 
 /** Runs raw SQL and returns its rows (the same shape on PGlite, pg and neon). */
 export async function queryRows<T = Record<string, unknown>>(query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * EXPLAIN of a statement with sequential scans priced out, as one text: at a test's size the
+ * planner would rightly read a whole table, so a plan test asks whether an index *can* serve it.
+ */
+export async function planWithoutSeqScans(statement: SQLWrapper): Promise<string> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const result = (await tx.execute(sql`explain ${statement.getSQL()}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
+    return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
 }
 
 /** The PostgreSQL error code (e.g. '23505' unique violation) of an error, or of its cause. */
