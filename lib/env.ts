@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webConcurrencySchema } from '@/lib/validation/web-concurrency.mjs';
 
 // Every environment variable the portal reads, validated once. A bad value stops start-up with
 // one line per variable that names it and says what is expected (see instrumentation.ts).
@@ -66,12 +67,9 @@ export const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ message: 'expected a number from 0.1 to 1' }).min(0.1).max(1).optional(),
   ),
-  // Servers `npm start` runs on this machine (scripts/start.mjs, which sets it for each of them;
-  // its own check of the value is the same): the hashing gate's defaults are split between them.
-  WEB_CONCURRENCY: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ message: 'expected a whole number from 1 to 64' }).int().min(1).max(64).optional(),
-  ),
+  // Servers `npm start` runs on this machine (scripts/start.mjs sets it for each of them, checked
+  // by the same schema): the hashing gate's defaults are split between them.
+  WEB_CONCURRENCY: webConcurrencySchema,
   CRON_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { message: 'expected at least 16 characters' }).optional(),

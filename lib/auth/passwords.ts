@@ -22,9 +22,8 @@ export { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '@/lib/validation/aut
 // ~25–100 ms. Without a cap, a burst of sign-ins takes every core from the pages being rendered.
 // Two limits, per process (PASSWORD_HASH_CONCURRENCY and PASSWORD_HASH_DUTY_CYCLE, validated in
 // lib/env.ts; docs/decisions/008-performance.md):
-// - at most `limit` hashes at once (default: half the cores, at least 1; see hashGateLimits for
-//   more than one server on a machine); the rest wait their
-//   turn in a FIFO queue;
+// - at most `limit` hashes at once (default: half the cores, at least 1, shared between the
+//   servers on the machine: hashGateLimits); the rest wait their turn in a FIFO queue;
 // - while others wait, a slot hashes at most `duty` of the time (default 0.25): after a hash of
 //   d ms it rests d × (1/duty − 1) ms before the next in line starts, so queued sign-ins are
 //   paced. A successful sign-in costs about 4 × its hash in all (the session, and the page it

@@ -3,14 +3,9 @@
 // hands the connections out in turn, so the workers share one port with no proxy in front.
 import cluster from 'node:cluster';
 import os from 'node:os';
-import { z } from 'zod';
+import { webConcurrencySchema } from '../../lib/validation/web-concurrency.mjs';
 
 const emptyToUndefined = (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-const webConcurrency = z.preprocess(
-  emptyToUndefined,
-  z.coerce.number({ message: 'expected a whole number from 1 to 64' }).int().min(1).max(64).optional(),
-);
 
 /**
  * Embedded PGlite: as db/index.ts picks it (no DATABASE_URL, or DATABASE_DRIVER=pglite).
@@ -29,7 +24,7 @@ function usesPglite(env) {
  * @returns {{ ok: true, workers: number, why: string } | { ok: false, error: string }}
  */
 export function workerCount(env, cores = os.availableParallelism()) {
-  const parsed = webConcurrency.safeParse(env.WEB_CONCURRENCY);
+  const parsed = webConcurrencySchema.safeParse(env.WEB_CONCURRENCY);
   if (!parsed.success) return { ok: false, error: `WEB_CONCURRENCY: ${parsed.error.issues[0].message}` };
   const pglite = usesPglite(env);
   if (parsed.data !== undefined) {
