@@ -80,6 +80,42 @@ function vitestCounts(file) {
   };
 }
 
+// The failed tests by name, with the first line of each message: CI keeps only the end of the
+// output, so the summary has to say which test failed, not just how many.
+function firstLine(text) {
+  const line = String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 200);
+}
+
+function vitestFailures(file) {
+  const report = readJson(file);
+  const failures = [];
+  for (const result of report?.testResults ?? []) {
+    const where = path.relative(root, result.name ?? '');
+    const failed = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) failures.push(`${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    // A file that failed outside any test (a hook, an import) has no failed assertion.
+    if (result.status === 'failed' && failed.length === 0) failures.push(`${where}: ${firstLine(result.message)}`);
+  }
+  return failures;
+}
+
+function playwrightFailures(file) {
+  const failures = [];
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message;
+        failures.push(`${[...titles, spec.title].filter(Boolean).join(' › ')}: ${firstLine(error)}`);
+      }
+    }
+  };
+  walk(readJson(file) ?? {}, []);
+  return failures;
+}
+
 function playwrightCounts(file) {
   const report = readJson(file);
   if (!report?.stats) return null;
@@ -108,7 +144,8 @@ async function stage(key, title, body) {
     counts = { passed: counts?.passed ?? 0, failed: (counts?.failed ?? 0) + 1, skipped: counts?.skipped ?? 0 };
     note ||= `exit code ${outcome.code}`;
   }
-  results.push({ title, ok: outcome.code === 0, counts, seconds, note, tests: outcome.tests !== false });
+  const failures = outcome.failures ?? [];
+  results.push({ title, ok: outcome.code === 0, counts, seconds, note, tests: outcome.tests !== false, failures });
   console.log(`\n─── ${title}: ${outcome.code === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
 }
 
@@ -121,7 +158,7 @@ async function vitest(key, title, env) {
       ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
       env,
     );
-    return { code, counts: vitestCounts(report) };
+    return { code, counts: vitestCounts(report), failures: vitestFailures(report) };
   });
 }
 
@@ -196,7 +233,7 @@ await stage('e2e', `Playwright end-to-end on ${serverUrl ? 'PostgreSQL' : 'PGlit
   const env = { ...baseEnv };
   if (serverUrl) env.TEST_DATABASE_URL = serverUrl;
   const code = await run(bin('playwright'), ['test'], env);
-  return { code, counts: playwrightCounts(report) };
+  return { code, counts: playwrightCounts(report), failures: playwrightFailures(report) };
 });
 
 // The security suite needs the database server (it compares rows before and after each attack).
@@ -208,7 +245,7 @@ if (serverUrl) {
     const built = results.find((r) => r.title.startsWith('Playwright end-to-end'))?.ok;
     const env = { ...baseEnv, TEST_DATABASE_URL: serverUrl, SKIP_BUILD: built ? '1' : '' };
     const code = await run(process.execPath, ['scripts/security.mjs'], env);
-    return { code, counts: playwrightCounts(report) };
+    return { code, counts: playwrightCounts(report), failures: playwrightFailures(report) };
   });
 }
 
@@ -238,6 +275,14 @@ console.log(`\n═══ Summary ${'═'.repeat(70)}\n`);
 console.log(format(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const row of rows) console.log(format(row));
+const failed = results.filter((r) => r.failures.length > 0);
+if (failed.length > 0) {
+  console.log('\nFailed tests:');
+  for (const r of failed) {
+    console.log(`  ${r.title}`);
+    for (const failure of r.failures) console.log(`    ✗ ${failure}`);
+  }
+}
 console.log(`\nTotal time ${((Date.now() - totalStarted) / 1000).toFixed(1)} s; results in test-results/.`);
 if (results.length === 0) {
   console.log('No stage ran.');
