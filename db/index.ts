@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import ws from 'ws';
 import { noteDatabaseError, noteDatabaseOk, registerDatabaseProbe } from '@/lib/db-availability';
+import { envSchema } from '@/lib/env';
 import * as schema from './schema';
 
 // One `db` for three drivers (docs/decisions/001-database-drivers.md):
@@ -39,6 +40,13 @@ export function selectDriver(env: NodeJS.ProcessEnv = process.env): DriverName {
     throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
   return host.endsWith('.neon.tech') ? 'neon' : 'pg';
+}
+
+/** DATABASE_POOL_MAX, checked by lib/env's schema (the CLI scripts open `db` without env()). */
+export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
+  const result = envSchema.shape.DATABASE_POOL_MAX.safeParse(env.DATABASE_POOL_MAX);
+  if (!result.success) throw new Error(`DATABASE_POOL_MAX: ${result.error.issues[0]?.message}`);
+  return result.data;
 }
 
 export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -94,7 +102,7 @@ function create(): Handle {
     const pool = watch(
       new pg.Pool({
         connectionString: url,
-        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+        max: poolMax(),
         // A server that never answers fails the request (then 503s) instead of hanging it.
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
         options: '-c jit=off',
@@ -113,7 +121,9 @@ function create(): Handle {
       neonConfig.pipelineTLS = false;
       neonConfig.pipelineConnect = false;
     }
-    const pool = watch(new NeonPool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }));
+    const pool = watch(
+      new NeonPool({ connectionString: url, max: poolMax(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+    );
     // jit=off as for pg (above), but not as a startup `options` parameter: Neon's pooled endpoint
     // (PgBouncer) refuses a connection with `unsupported startup parameter in options: jit`. A SET
     // on each new connection works on both endpoints; the client queues it before the first query.

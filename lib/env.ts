@@ -26,6 +26,12 @@ export const envSchema = z.object({
     z.enum(['pglite', 'pg', 'neon'], { message: 'expected pglite, pg or neon' }).optional(),
   ),
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+  // Connections each server's pool may open (pg and Neon drivers; db/index.ts). With `npm start`
+  // running one server per core, the database sees up to WEB_CONCURRENCY × this many.
+  DATABASE_POOL_MAX: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
+  ),
   AUTH_SECRET: z
     .string({ message: 'is required: a random string of at least 32 characters (openssl rand -base64 32)' })
     .min(32, { message: 'expected at least 32 characters (openssl rand -base64 32)' }),

@@ -1,7 +1,7 @@
 // Driver selection (db/index.ts) and environment validation (lib/env.ts): pure functions.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { currentDriver, db, pgliteDir, selectDriver } from '@/db';
+import { currentDriver, db, pgliteDir, poolMax, selectDriver } from '@/db';
 import { parseEnv } from '@/lib/env';
 
 describe('selectDriver', () => {
@@ -58,6 +58,20 @@ describe('selectDriver', () => {
   });
 });
 
+describe('poolMax', () => {
+  const of = (value?: string) => poolMax({ DATABASE_POOL_MAX: value } as unknown as NodeJS.ProcessEnv);
+
+  it('is 10 unless DATABASE_POOL_MAX says otherwise', () => {
+    expect(of(undefined)).toBe(10);
+    expect(of(' ')).toBe(10);
+    expect(of('25')).toBe(25);
+  });
+
+  it('refuses a value that is not a whole number from 1 to 100, naming the variable', () => {
+    for (const bad of ['lots', '0', '2.5', '101']) expect(() => of(bad)).toThrow(/^DATABASE_POOL_MAX: /);
+  });
+});
+
 describe('server connections', () => {
   // JIT compilation costs the staff pages more than it saves (docs/decisions/008-performance.md):
   // every pooled connection of pg (startup option) and of the Neon driver (SET on connect) has it off.
@@ -111,6 +125,8 @@ describe('parseEnv', () => {
     ['bad AGENCY_NOTIFY_EMAIL', { ...valid, AGENCY_NOTIFY_EMAIL: 'not-an-email' }, 'AGENCY_NOTIFY_EMAIL', /email/],
     ['short CRON_SECRET', { ...valid, CRON_SECRET: 'short' }, 'CRON_SECRET', /16 characters/],
     ['bad NODE_ENV', { ...valid, NODE_ENV: 'staging' }, 'NODE_ENV', /./],
+    ['DATABASE_POOL_MAX not a number', { ...valid, DATABASE_POOL_MAX: 'lots' }, 'DATABASE_POOL_MAX', /whole number from 1 to 100/],
+    ['DATABASE_POOL_MAX of 0', { ...valid, DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX', /./],
   ])('%s → one line naming the variable', (_label, source, name, message) => {
     const errors = errorsOf(source);
     expect(errors).toHaveLength(1);
