@@ -13,6 +13,8 @@
 --   tickets   {{regular_tickets}} spread over the clients 2..n, plus {{heavy_tickets}} for client 1
 --   comments  {{regular_comments}} spread at random over every ticket but the heavy one (Poisson),
 --             plus {{heavy_comments}} on the heavy ticket (the heavy client's newest ticket)
+--   activity {{sign_ins}} sign-ins plus the creation of every ticket and project and the status
+--             change of every resolved or closed ticket
 -- History spans {{history_days}} days. Ticket statuses follow age and the last comment's sender
 -- (OPEN: the client spoke last; PENDING: the agency did); last_replied_at = newest comment.
 
@@ -222,6 +224,40 @@ set last_replied_at = a.last_at,
                  + case when a.status in ('RESOLVED', 'CLOSED') then interval '2 hours' else interval '0' end
 from bench_ticket_activity a
 where a.id = t.id;
+
+-- step: activity log
+-- The audit trail a portal with this history would hold (db/queries/activity-log.ts writes the
+-- same shapes): each ticket's and project's creation by its client, the agency's status change of
+-- every resolved or closed ticket, and {{sign_ins}} sign-ins (four in five by clients) spread over
+-- the history. /admin/activity, the ticket timelines and the service report read it.
+insert into activity_log (id, actor_id, action, entity_type, entity_id, details, ip, user_agent, created_at)
+select gen_random_uuid()::text, t.client_id, 'ticket.created', 'ticket', t.id,
+       jsonb_build_object('ticketNumber', t.ticket_number, 'status', 'OPEN', 'priority', 'MEDIUM'),
+       '198.51.100.' || (1 + bench_hash(hashtext(t.id), 19) % 250), 'Mozilla/5.0 (bench)', t.created_at
+from support_tickets t
+union all
+select gen_random_uuid()::text, md5('bench-admin-' || (1 + bench_hash(hashtext(t.id), 20) % {{admins}}))::uuid::text,
+       'ticket.status_changed', 'ticket', t.id,
+       jsonb_build_object('from', 'OPEN', 'to', t.status::text),
+       '203.0.113.' || (1 + bench_hash(hashtext(t.id), 21) % 250), 'Mozilla/5.0 (bench)',
+       t.updated_at - interval '2 hours'
+from support_tickets t
+where t.status in ('RESOLVED', 'CLOSED')
+union all
+select gen_random_uuid()::text, p.client_id, 'project.created', 'project', p.id,
+       jsonb_build_object('to', 'PENDING', 'title', p.title),
+       '198.51.100.' || (1 + bench_hash(hashtext(p.id), 22) % 250), 'Mozilla/5.0 (bench)', p.created_at
+from projects p
+union all
+select gen_random_uuid()::text, a.actor, 'auth.sign_in', 'user', a.actor, null,
+       '198.51.100.' || (1 + bench_hash(k, 23) % 250), 'Mozilla/5.0 (bench)',
+       now() - (bench_hash(k, 24) % ({{history_days}} * 1440)) * interval '1 minute'
+from generate_series(1, {{sign_ins}}) k
+cross join lateral (
+  select case when bench_hash(k, 25) % 5 = 0
+              then md5('bench-admin-' || (1 + bench_hash(k, 26) % {{admins}}))::uuid::text
+              else md5('bench-client-' || (1 + bench_hash(k, 26) % {{clients}}))::uuid::text end as actor
+) a;
 
 -- step: clean up
 drop function bench_hash(bigint, int);

@@ -12,8 +12,8 @@ import type { Options, Scale } from './options';
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const BENCH_PASSWORD = 'bench-password-2026';
 /** Bump when bench/sql/generate.sql changes shape: an older database is then regenerated. */
-const DATA_VERSION = 3;
-const BIG_TABLES = ['projects', 'support_tickets', 'ticket_comments'];
+const DATA_VERSION = 4;
+const BIG_TABLES = ['projects', 'support_tickets', 'ticket_comments', 'activity_log'];
 
 export type BenchDb = { url: string; serverUrl: string; startedServer: boolean; stop: () => Promise<void> };
 
@@ -189,6 +189,8 @@ async function generate(url: string, scale: Scale): Promise<void> {
     heavy_comments: scale.heavyComments,
     regular_comments: scale.regularComments,
     history_days: scale.historyDays,
+    // Three sign-ins per ticket: about 600,000 at large scale, 12,000 at small.
+    sign_ins: 3 * (scale.heavyTickets + scale.regularTickets),
     password_hash: `'${hash.replace(/'/g, "''")}'`,
   };
   const source = fs.readFileSync(path.join(ROOT, 'bench/sql/generate.sql'), 'utf8');
@@ -229,7 +231,8 @@ async function generate(url: string, scale: Scale): Promise<void> {
       select 'users' as t, count(*)::text as n from users union all
       select 'projects', count(*)::text from projects union all
       select 'support_tickets', count(*)::text from support_tickets union all
-      select 'ticket_comments', count(*)::text from ticket_comments`);
+      select 'ticket_comments', count(*)::text from ticket_comments union all
+      select 'activity_log', count(*)::text from activity_log`);
     log(`  rows: ${rows.map((r) => `${r.t} ${Number(r.n).toLocaleString('en-GB')}`).join(', ')}`);
   });
 }
