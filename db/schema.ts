@@ -361,6 +361,8 @@ export const activityLog = pgTable(
     index('idx_activity_log_entity').on(t.entityType, t.entityId, t.createdAt),
     index('idx_activity_log_actor').on(t.actorId, t.createdAt),
     index('idx_activity_log_action').on(t.action, t.createdAt),
+    // /admin/activity's newest-first order (and its date range) without sorting the whole log.
+    index('idx_activity_log_created_at').on(t.createdAt, t.id),
   ],
 );
 

@@ -101,8 +101,3 @@ export function InputFilter({
 export function optionsOf<T extends string>(values: readonly T[], labels?: Record<T, string>): FilterOption[] {
   return values.map((v) => ({ value: v, label: labels ? labels[v] : v }));
 }
-
-/** Options from rows with an id and a label (clients, staff). */
-export function idOptions(rows: readonly { id: string; label: string }[]): FilterOption[] {
-  return rows.map((r) => ({ value: r.id, label: r.label }));
-}

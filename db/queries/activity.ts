@@ -10,6 +10,7 @@ import { ACTIVITY_PAGE_SIZE, activityFiltersSchema } from '@/lib/validation/coll
 import { waitingTimes, type StatusEvent, type WaitingTimes } from '@/lib/waiting';
 import { cached } from '@/lib/ttl-cache';
 import { assertSuperAdmin } from './staff';
+import { clientIdsMatching } from './search';
 import { DASHBOARD_CACHE_PREFIX, DASHBOARD_CACHE_SECONDS } from './stats';
 
 // The activity log (issue 8): an append-only audit trail written in the SAME transaction as the
@@ -61,52 +62,82 @@ const rowColumns = {
   createdAt: activityLog.createdAt,
 };
 
+/**
+ * Above this many accounts matching the "Actor" search, the list filters by a subquery instead of
+ * a list of ids (see listActivity).
+ */
+const ACTOR_IDS_MAX = 1000;
+
+/**
+ * The /admin/activity list's statement for these filters (for listActivity, and for the plan
+ * tests), or null when the actor search matches no account. Staff only, checked by the callers.
+ */
+export async function activityListQuery(input: unknown) {
+  const f = activityFiltersSchema.parse(input ?? {});
+  // The actor search becomes the matching accounts' ids first, sent as parameters: the planner
+  // then knows how common those actors are, and walks idx_activity_log_created_at backwards with a
+  // hashed check per entry (staff, a third of the log) or reads each actor's own index range (a
+  // rare one). As a subquery, it sorted every entry of the matches (700 ms for the staff's 300,000
+  // entries at 1 M). Past ACTOR_IDS_MAX matches the subquery stays.
+  let actorFilter: SQL | undefined;
+  if (f.actor) {
+    const matching = clientIdsMatching(f.actor);
+    const found = await db.execute<{ id: string }>(sql`select id from ${matching} m limit ${ACTOR_IDS_MAX + 1}`);
+    const ids = found.rows.map((r) => r.id);
+    if (ids.length === 0) return { f, query: null };
+    actorFilter = ids.length > ACTOR_IDS_MAX ? sql`${activityLog.actorId} in ${matching}` : inArray(activityLog.actorId, ids);
+  }
+  const query = db
+    .select(rowColumns)
+    .from(activityLog)
+    .leftJoin(users, eq(users.id, activityLog.actorId))
+    .where(
+      and(
+        f.actorId ? eq(activityLog.actorId, f.actorId) : undefined,
+        actorFilter,
+        f.action ? eq(activityLog.action, f.action) : undefined,
+        f.entityType ? eq(activityLog.entityType, f.entityType) : undefined,
+        f.entityId ? eq(activityLog.entityId, f.entityId) : undefined,
+        f.from ? gte(activityLog.createdAt, f.from) : undefined,
+        f.to ? lte(activityLog.createdAt, f.to) : undefined,
+      ),
+    )
+    .orderBy(desc(activityLog.createdAt), desc(activityLog.id))
+    .limit(ACTIVITY_PAGE_SIZE + 1)
+    .offset((f.page - 1) * ACTIVITY_PAGE_SIZE);
+  return { f, query };
+}
+
 /** /admin/activity (SUPER_ADMIN): filter by actor, action, entity and time range; 50 a page. */
 export async function listActivity(
   viewer: ViewerLike,
   input: unknown = {},
 ): Promise<{ items: ActivityRow[]; page: number; hasMore: boolean }> {
   assertSuperAdmin(viewer);
-  const f = activityFiltersSchema.parse(input ?? {});
-  const where: (SQL | undefined)[] = [
-    f.actorId ? eq(activityLog.actorId, f.actorId) : undefined,
-    f.action ? eq(activityLog.action, f.action) : undefined,
-    f.entityType ? eq(activityLog.entityType, f.entityType) : undefined,
-    f.entityId ? eq(activityLog.entityId, f.entityId) : undefined,
-    f.from ? gte(activityLog.createdAt, f.from) : undefined,
-    f.to ? lte(activityLog.createdAt, f.to) : undefined,
-  ];
-  const rows = await db
-    .select(rowColumns)
-    .from(activityLog)
-    .leftJoin(users, eq(users.id, activityLog.actorId))
-    .where(and(...where))
-    .orderBy(desc(activityLog.createdAt), desc(activityLog.id))
-    .limit(ACTIVITY_PAGE_SIZE + 1)
-    .offset((f.page - 1) * ACTIVITY_PAGE_SIZE);
+  const { f, query } = await activityListQuery(input);
+  const rows = query ? await query : [];
   return { items: rows.slice(0, ACTIVITY_PAGE_SIZE), page: f.page, hasMore: rows.length > ACTIVITY_PAGE_SIZE };
 }
 
-/** The actions and actors present in the log (filter choices of /admin/activity). */
-export async function activityFilterChoices(
-  viewer: ViewerLike,
-): Promise<{ actions: string[]; actors: { id: string; label: string }[] }> {
+/**
+ * The actions present in the log, A to Z: a loose index scan of idx_activity_log_action, one
+ * index probe per distinct action ("the first action after the last one found"), instead of
+ * reading every entry (0.3 ms against 330 ms at 1 M entries). Exported for the plan test.
+ */
+export const ACTIONS_PRESENT = sql`
+  with recursive found(action) as (
+    (select action from activity_log order by action limit 1)
+    union all
+    select (select l.action from activity_log l where l.action > found.action order by l.action limit 1)
+    from found where found.action is not null
+  )
+  select action from found where action is not null limit 200`;
+
+/** The Action filter's choices of /admin/activity (SUPER_ADMIN). */
+export async function activityActions(viewer: ViewerLike): Promise<string[]> {
   assertSuperAdmin(viewer);
-  const actions = await db
-    .selectDistinct({ action: activityLog.action })
-    .from(activityLog)
-    .orderBy(asc(activityLog.action))
-    .limit(200);
-  const actors = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(sql`exists (select 1 from ${activityLog} where ${activityLog.actorId} = ${users.id})`)
-    .orderBy(asc(users.email))
-    .limit(500);
-  return {
-    actions: actions.map((a) => a.action),
-    actors: actors.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email })),
-  };
+  const result = await db.execute<{ action: string }>(ACTIONS_PRESENT);
+  return result.rows.map((r) => r.action);
 }
 
 /** Throws NotFoundError unless the viewer may see this ticket/project. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
+import { clientSearchSchema } from './client-search';
 import type { NotificationKind, TicketPriority } from '@/db/schema';
 
 // Shared by the collaboration forms and their server actions (issue 8): priority, assignment,
@@ -67,6 +68,8 @@ const optionalDate = text()
 
 export const activityFiltersSchema = z.object({
   actorId: optionalText,
+  // "Actor": name, email or company contains (as the queue's client search; db/queries/search.ts).
+  actor: clientSearchSchema,
   action: optionalText,
   entityType: optionalText,
   entityId: optionalText,

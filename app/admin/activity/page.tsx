@@ -3,13 +3,14 @@ import Link from '@/components/link';
 import { HistoryIcon } from 'lucide-react';
 
 import { requireUser } from '@/lib/auth/session';
-import { activityFilterChoices, listActivity } from '@/db/queries/activity';
+import { activityActions, listActivity } from '@/db/queries/activity';
 import { activityFiltersSchema } from '@/lib/validation/collab';
 import { formatDateTime } from '@/lib/format';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
-import { FilterBar, InputFilter, SelectFilter, optionsOf, idOptions } from '@/components/admin/filter-bar';
+import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
+import { CLIENT_SEARCH_CONTAINS_MIN, CLIENT_SEARCH_MAX, isPrefixClientSearch } from '@/lib/validation/client-search';
 import { rethrowOutage } from '@/lib/outage';
 
 // /admin/activity — SUPER_ADMIN only (an ADMIN is sent to /admin; the query refuses anyone else
@@ -26,9 +27,10 @@ export default async function ActivityPage({ searchParams }: Props) {
   const viewer = await requireUser(['SUPER_ADMIN']);
   const raw = firstOfEach(await searchParams);
   const f = activityFiltersSchema.parse(raw);
-  const [page, choices] = await Promise.all([listActivity(viewer, raw), activityFilterChoices(viewer)]).catch(rethrowOutage);
+  const [page, actions] = await Promise.all([listActivity(viewer, raw), activityActions(viewer)]).catch(rethrowOutage);
   const current = {
     actorId: f.actorId,
+    actor: f.actor,
     action: f.action,
     entityType: f.entityType,
     entityId: f.entityId,
@@ -38,15 +40,47 @@ export default async function ActivityPage({ searchParams }: Props) {
 
   return (
     <>
-      <PageHeader title="Activity log" description="Every recorded change and sign-in, newest first." />
+      <PageHeader
+        title="Activity log"
+        description={
+          f.actorId ? (
+            // An exact actor (a link with ?actorId=): the rows say who, and the way back keeps the other filters.
+            <>
+              Entries by {page.items[0] ? (page.items[0].actorName ?? page.items[0].actorEmail) : 'one account'}, newest first.{' '}
+              <Link href={hrefWith('/admin/activity', current, { actorId: undefined, page: undefined })} className="underline underline-offset-4 hover:text-foreground">
+                Show everyone’s entries
+              </Link>
+            </>
+          ) : (
+            'Every recorded change and sign-in, newest first.'
+          )
+        }
+      />
       <FilterBar action="/admin/activity" className="lg:grid-cols-3">
-        <SelectFilter id="activity-actor" name="actorId" label="Actor" value={f.actorId} any="Anyone" options={idOptions(choices.actors)} />
-        <SelectFilter id="activity-action" name="action" label="Action" value={f.action} any="Any action" options={optionsOf(choices.actions)} />
+        {f.actorId ? <input type="hidden" name="actorId" value={f.actorId} /> : null}
+        {/* A search, not a menu of every account that ever acted: that grew with every client. */}
+        <InputFilter
+          id="activity-actor"
+          name="actor"
+          label="Actor"
+          type="search"
+          value={f.actor}
+          placeholder="Name, email or company"
+          maxLength={CLIENT_SEARCH_MAX}
+          describedBy={f.actor && isPrefixClientSearch(f.actor) ? 'activity-actor-note' : undefined}
+        />
+        <SelectFilter id="activity-action" name="action" label="Action" value={f.action} any="Any action" options={optionsOf(actions)} />
         <SelectFilter id="activity-entity-type" name="entityType" label="Entity" value={f.entityType} any="Any entity" options={optionsOf(ENTITY_TYPES)} />
         <InputFilter id="activity-entity-id" name="entityId" label="Entity id" value={f.entityId} />
         <InputFilter id="activity-from" name="from" label="From" type="date" value={raw.from} />
         <InputFilter id="activity-to" name="to" label="To" type="date" value={raw.to} />
       </FilterBar>
+      {f.actor && isPrefixClientSearch(f.actor) ? (
+        <p id="activity-actor-note" className="-mt-2 mb-4 text-sm text-muted-foreground">
+          Actors whose name, email or company starts with “{f.actor}”. Type {CLIENT_SEARCH_CONTAINS_MIN} or more characters to match
+          anywhere in them.
+        </p>
+      ) : null}
 
       {page.items.length === 0 ? (
         <EmptyState icon={<HistoryIcon />} title="No activity matches" description="Try other filters." />
