@@ -45,3 +45,36 @@ test('staff write an internal note; the client never sees it', async ({ browser 
   await client.goto('/notifications');
   await expect(client.getByText(note)).toHaveCount(0);
 });
+
+// The activity log's Actor filter is a search (name, email or company), not a menu of every
+// account that ever acted; an exact ?actorId= link names the account and offers the way back.
+test('the activity log finds an actor by company, and an exact actor link names them', async ({ browser }) => {
+  const client = await newSignedInPage(browser, DEMO.client3.email); // writes an auth.sign_in entry
+  await client.close();
+  const page = await newSignedInPage(browser, DEMO.superAdmin.email);
+  await page.goto('/admin/activity');
+  await page.getByLabel('Actor').fill(DEMO.client3.company!.toLowerCase());
+  await page.getByLabel('Actor').press('Enter');
+  await page.waitForURL(/[?&]actor=initech/);
+  const rows = page.locator('main tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const actor of await rows.locator('td:nth-child(2)').allTextContents()) expect(actor).toBe(DEMO.client3.name);
+
+  // One or two characters match the start, and the page says so.
+  await page.getByLabel('Actor').fill('in');
+  await page.getByLabel('Actor').press('Enter');
+  await page.waitForURL(/[?&]actor=in(&|$)/);
+  await expect(page.getByText('Actors whose name, email or company starts with “in”.')).toBeVisible();
+  await expect(page.getByLabel('Actor')).toHaveAttribute('aria-describedby', 'activity-actor-note');
+
+  // The exact filter of a link: the client's id from their row on /admin/clients.
+  await page.goto(`/admin/clients?q=${encodeURIComponent(DEMO.client3.email)}`);
+  const href = await page.getByRole('link', { name: DEMO.client3.name }).getAttribute('href');
+  const id = href!.split('/').pop()!;
+  await page.goto(`/admin/activity?actorId=${id}&action=auth.sign_in`);
+  await expect(page.getByText(`Entries by ${DEMO.client3.name}, newest first.`)).toBeVisible();
+  await expect(rows.first().locator('td').nth(2)).toHaveText('auth.sign_in');
+  await page.getByRole('link', { name: 'Show everyone’s entries' }).click();
+  await page.waitForURL((url) => url.searchParams.get('action') === 'auth.sign_in' && !url.searchParams.has('actorId'));
+  await expect(page.getByText('Every recorded change and sign-in, newest first.')).toBeVisible();
+});
