@@ -37,6 +37,16 @@ export function clientIdsMatching(term: string): SQL {
     const prefix = `${escapeLike(trimmed)}%`;
     return sql`(select id from users where lower(name) like lower(${prefix}) union select id from users where lower(email) like lower(${prefix}) union select id from users where lower(company) like lower(${prefix}))`;
   }
-  const pattern = likePattern(trimmed);
+  return userIdsContaining(trimmed);
+}
+
+/**
+ * The ids of the users whose name, email or company contains `term` (case-insensitive, `%` and
+ * `_` literal), as a subquery for `id in (…)`: one UNION branch per column, each a bitmap scan of
+ * the trigram index idx_users_search_trgm when `term` has 3 characters or more (an OR of the three
+ * ILIKEs reads every user). Callers apply their own role and viewer checks.
+ */
+export function userIdsContaining(term: string): SQL {
+  const pattern = likePattern(term.trim());
   return sql`(select id from users where name ilike ${pattern} union select id from users where email ilike ${pattern} union select id from users where company ilike ${pattern})`;
 }

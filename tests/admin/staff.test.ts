@@ -8,12 +8,14 @@ import {
   getDeletionPreview,
   inviteStaff,
   listUsers,
+  userCounts,
+  userListQuery,
   setUserActive,
 } from '@/db/queries/staff';
 import { emailOutbox, emailVerifications, passwordResets, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { createComment, createProject, createTicket, createUser } from '../helpers/factories';
-import { queryRows } from '../helpers/db';
+import { planWithoutSeqScans, queryRows } from '../helpers/db';
 import { expectRefusedWithoutChange, outboxTo, sessionVersion, resetData } from './helpers';
 
 beforeEach(resetData);
@@ -86,6 +88,18 @@ describe('listUsers', () => {
     expect((await listUsers(root as Viewer, { role: 'all', q: 'ADA@' })).rows.map((r) => r.name)).toEqual(['Ada Admin']);
     // LIKE wildcards in the search are literal.
     expect((await listUsers(root as Viewer, { role: 'all', q: '%' })).total).toBe(0);
+    // Two characters still match anywhere (no trigram to look up: the whole table is read).
+    expect((await listUsers(root as Viewer, { role: 'all', q: 'eb' })).rows.map((r) => r.name)).toEqual(['Carl Client']);
+    expect((await listUsers(root as Viewer, { role: 'clients', q: 'ada' })).total).toBe(0);
+    expect(await userCounts(root as Viewer, { q: 'a' })).toEqual({ staff: 2, clients: 2, all: 4 });
+    expect(await userCounts(root as Viewer, { q: 'zebra' })).toEqual({ staff: 0, clients: 1, all: 1 });
+  });
+
+  it('searches through the trigram index, one branch per column, instead of reading every account', async () => {
+    for (const role of ['staff', 'clients', 'all'] as const) {
+      const text = await planWithoutSeqScans(userListQuery({ role, q: 'zebra' }).query);
+      expect(text.split('idx_users_search_trgm').length - 1, `${role}\n${text}`).toBe(3);
+    }
   });
 
   it('pages 25 at a time and still reports the total past the last page', async () => {
