@@ -70,14 +70,14 @@ const ACTOR_IDS_MAX = 1000;
 
 /**
  * The /admin/activity list's statement for these filters (for listActivity, and for the plan
- * tests), or null when the actor search matches no account. Staff only, checked by the callers.
+ * tests), or null when the actor search matches no account. SUPER_ADMIN only: the callers check.
  */
 export async function activityListQuery(input: unknown) {
   const f = activityFiltersSchema.parse(input ?? {});
   // The actor search becomes the matching accounts' ids first, sent as parameters: the planner
   // then knows how common those actors are, and walks idx_activity_log_created_at backwards with a
-  // hashed check per entry (staff, a third of the log) or reads each actor's own index range (a
-  // rare one). As a subquery, it sorted every entry of the matches (700 ms for the staff's 300,000
+  // check per entry (staff, a third of the log) or reads each actor's own index range (a rare
+  // one). As a subquery, it sorted every entry of the matches (700 ms for the staff's 300,000
   // entries at 1 M). Past ACTOR_IDS_MAX matches the subquery stays.
   let actorFilter: SQL | undefined;
   if (f.actor) {
