@@ -33,13 +33,13 @@ export function ClientSearchField({ id, value, clientId }: { id: string; value: 
 /**
  * Below the FilterBar: says that a 1- or 2-character search matched the start of the name, email
  * or company (there is no trigram to look "anywhere" up with; see clientIdsMatching). Nothing for
- * a longer term or none.
+ * a longer term or none. `noun`: whom the field searches (the activity log's Actor field too).
  */
-export function ClientSearchNote({ id, value }: { id: string; value: string | undefined }) {
+export function ClientSearchNote({ id, value, noun = 'Clients' }: { id: string; value: string | undefined; noun?: string }) {
   if (!value || !isPrefixClientSearch(value)) return null;
   return (
     <p id={`${id}-note`} className="-mt-2 mb-4 text-sm text-muted-foreground">
-      Clients whose name, email or company starts with “{value}”. Type {CLIENT_SEARCH_CONTAINS_MIN} or more characters to
+      {noun} whose name, email or company starts with “{value}”. Type {CLIENT_SEARCH_CONTAINS_MIN} or more characters to
       match anywhere in them.
     </p>
   );

@@ -70,9 +70,11 @@ const ACTOR_IDS_MAX = 1000;
 
 /**
  * The /admin/activity list's statement for these filters (for listActivity, and for the plan
- * tests), or null when the actor search matches no account. SUPER_ADMIN only: the callers check.
+ * tests), or null when the actor search matches no account. SUPER_ADMIN only, checked before the
+ * actor lookup runs.
  */
-export async function activityListQuery(input: unknown) {
+export async function activityListQuery(viewer: ViewerLike, input: unknown) {
+  assertSuperAdmin(viewer);
   const f = activityFiltersSchema.parse(input ?? {});
   // The actor search becomes the matching accounts' ids first, sent as parameters: the planner
   // then knows how common those actors are, and walks idx_activity_log_created_at backwards with a
@@ -113,8 +115,7 @@ export async function listActivity(
   viewer: ViewerLike,
   input: unknown = {},
 ): Promise<{ items: ActivityRow[]; page: number; hasMore: boolean }> {
-  assertSuperAdmin(viewer);
-  const { f, query } = await activityListQuery(input);
+  const { f, query } = await activityListQuery(viewer, input);
   const rows = query ? await query : [];
   return { items: rows.slice(0, ACTIVITY_PAGE_SIZE), page: f.page, hasMore: rows.length > ACTIVITY_PAGE_SIZE };
 }

@@ -10,7 +10,8 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyState } from '@/components/empty-state';
 import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
-import { CLIENT_SEARCH_CONTAINS_MIN, CLIENT_SEARCH_MAX, isPrefixClientSearch } from '@/lib/validation/client-search';
+import { CLIENT_SEARCH_MAX, isPrefixClientSearch } from '@/lib/validation/client-search';
+import { ClientSearchNote } from '@/components/admin/client-search';
 import { rethrowOutage } from '@/lib/outage';
 
 // /admin/activity — SUPER_ADMIN only (an ADMIN is sent to /admin; the query refuses anyone else
@@ -75,12 +76,7 @@ export default async function ActivityPage({ searchParams }: Props) {
         <InputFilter id="activity-from" name="from" label="From" type="date" value={raw.from} />
         <InputFilter id="activity-to" name="to" label="To" type="date" value={raw.to} />
       </FilterBar>
-      {f.actor && isPrefixClientSearch(f.actor) ? (
-        <p id="activity-actor-note" className="-mt-2 mb-4 text-sm text-muted-foreground">
-          Actors whose name, email or company starts with “{f.actor}”. Type {CLIENT_SEARCH_CONTAINS_MIN} or more characters to match
-          anywhere in them.
-        </p>
-      ) : null}
+      <ClientSearchNote id="activity-actor" value={f.actor} noun="Actors" />
 
       {page.items.length === 0 ? (
         <EmptyState icon={<HistoryIcon />} title="No activity matches" description="Try other filters." />
