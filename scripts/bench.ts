@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { poolMax } from '@/db';
 import { actionId, currentCookie, ensureBuild, queryCount, signIn, signInOrThrow, startApp, type App } from './bench/app';
 import { BENCH_PASSWORD, ROOT, ensureDatabase, ensureServer, pgServerDir } from './bench/database';
 import { runFloor, type FloorPage } from './bench/floor';
@@ -278,7 +279,7 @@ async function main(): Promise<number> {
       smoke: opts.smoke,
       data: database.meta,
       options: { duration: opts.duration, concurrency: opts.concurrency, isolated: opts.isolated, lighthouseRuns: opts.lighthouseRuns, lighthouseThrottling: opts.lighthouseThrottling, lighthouseRenderDocument: opts.lighthouseRenderDocument },
-      machine: { before, after, postgres: pgVersion, databasePoolMax: Number(process.env.DATABASE_POOL_MAX ?? 10), servers: running.servers },
+      machine: { before, after, postgres: pgVersion, databasePoolMax: poolMax(), servers: running.servers },
       pages: results,
       reference,
       storm,
