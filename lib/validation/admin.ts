@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
-import { CLIENT_SEARCH_MAX } from './client-search';
+import { clientSearchParam, cursorParam, optionalIdParam, pageParam, searchParam } from './params';
 import type { ProjectStatus, ProjectType, Role, TicketStatus } from '@/db/schema';
 import {
   budgetSchema,
@@ -59,27 +59,8 @@ const optionalText = (max: number, label: string) =>
 const requiredName = text().trim().min(1, 'Enter a name').max(120, 'Use at most 120 characters');
 
 // ---------------------------------------------------------------------------------------------
-// Lists (URL search params). Bad values fall back to the defaults instead of failing the page.
-
-/** An optional text param: at most `max` characters (trimmed unless `trim` is false); blank, too long or not text → undefined. */
-function optionalParam(max: number, { trim = true } = {}) {
-  return (trim ? text().trim() : text())
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((v) => (v ? v : undefined));
-}
-
-const searchParam = optionalParam(200);
-const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-const optionalIdParam = optionalParam(200);
-/**
- * The "Client" search field of /admin/tickets and /admin/projects (`?client=`: name, email or
- * company; lib/validation/client-search.ts). Too long or not text: no client filter, never an error page.
- */
-const clientSearchParam = optionalParam(CLIENT_SEARCH_MAX);
-/** Opaque keyset cursor of the shared list queries (db/queries/tickets.ts, projects.ts). */
-const cursorParam = optionalParam(500, { trim: false });
+// Lists (URL search params). Bad values fall back to the defaults instead of failing the page
+// (lib/validation/params.ts).
 
 export const CLIENT_SORTS = ['name', 'email', 'company', 'created', 'last_login'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];

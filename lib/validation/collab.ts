@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
-import { clientSearchSchema } from './client-search';
+import { clientSearchParam, dateParam, optionalIdParam, optionalParam, pageParam } from './params';
 import type { NotificationKind, TicketPriority } from '@/db/schema';
 
 // Shared by the collaboration forms and their server actions (issue 8): priority, assignment,
@@ -52,38 +52,23 @@ export const assignTicketSchema = z.object({
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-const optionalText = text()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((v) => (v ? v : undefined));
-const optionalDate = text()
-  .trim()
-  .optional()
-  .transform((v) => {
+// The /admin/activity filters are URL params: a bad value (too long, a NUL byte, an unreadable
+// date) drops that filter instead of failing the page (lib/validation/params.ts).
+export const activityFiltersSchema = z.object({
+  actorId: optionalIdParam,
+  // "Actor": name, email or company contains (as the queue's client search; db/queries/search.ts).
+  actor: clientSearchParam,
+  action: optionalParam(200),
+  entityType: optionalParam(200),
+  entityId: optionalIdParam,
+  from: dateParam,
+  // A date without a time means "to the end of that day".
+  to: optionalParam(40).transform((v) => {
     if (!v) return undefined;
     const d = new Date(v);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  });
-
-export const activityFiltersSchema = z.object({
-  actorId: optionalText,
-  // "Actor": name, email or company contains (as the queue's client search; db/queries/search.ts).
-  actor: clientSearchSchema,
-  action: optionalText,
-  entityType: optionalText,
-  entityId: optionalText,
-  from: optionalDate,
-  // A date without a time means "to the end of that day".
-  to: text()
-    .trim()
-    .optional()
-    .transform((v) => {
-      if (!v) return undefined;
-      const d = new Date(v);
-      if (Number.isNaN(d.getTime())) return undefined;
-      return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(d.getTime() + 86_400_000 - 1) : d;
-    }),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+    if (Number.isNaN(d.getTime())) return undefined;
+    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(d.getTime() + 86_400_000 - 1) : d;
+  }),
+  page: pageParam,
 });
 export type ActivityFiltersInput = z.input<typeof activityFiltersSchema>;

@@ -70,7 +70,8 @@ export const threadParamsSchema = z.object({
   before: z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined)
-    .pipe(z.string().max(100).optional())
+    // text(): a NUL byte (which PostgreSQL refuses) reads as no window, like any bad value.
+    .pipe(text().max(100).optional())
     .optional()
     .catch(undefined),
 });

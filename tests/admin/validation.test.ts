@@ -10,6 +10,9 @@ import {
   ticketQueueSchema,
   userListSchema,
 } from '@/lib/validation/admin';
+import { activityFiltersSchema } from '@/lib/validation/collab';
+import { cursorParam, searchParam } from '@/lib/validation/params';
+import { threadParamsSchema } from '@/lib/validation/tickets';
 
 // The staff area's zod schemas (lib/validation/admin.ts).
 
@@ -60,5 +63,41 @@ describe('list parameters from the URL', () => {
     }
     // A client's own link keeps working beside it.
     expect(projectListSchema.parse({ clientId: ' abc ', client: 'harbor' })).toMatchObject({ clientId: 'abc', client: 'harbor' });
+  });
+});
+
+describe('URL params of the other pages (lib/validation/params.ts): a bad value drops the filter', () => {
+  const bad = ['x'.repeat(3000), 'a\u0000b', '\u0000', ['a', 'b']];
+
+  it('/admin/activity: every filter, with dates read or dropped', () => {
+    const fields = ['actorId', 'actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
+    for (const field of fields) {
+      for (const value of bad) {
+        const parsed = activityFiltersSchema.safeParse({ [field]: value, action: field === 'action' ? value : 'auth.sign_in' });
+        expect(parsed.success, `${field}=${JSON.stringify(value).slice(0, 20)}`).toBe(true);
+        expect(parsed.data?.[field], field).toBeUndefined();
+      }
+    }
+    expect(activityFiltersSchema.parse({ actor: '  Harbor ', from: '2026-01-02', to: '2026-01-02', page: '2' })).toMatchObject({
+      actor: 'Harbor',
+      from: new Date('2026-01-02T00:00:00.000Z'),
+      to: new Date('2026-01-02T23:59:59.999Z'),
+      page: 2,
+    });
+    expect(activityFiltersSchema.parse({ from: 'not a date', to: '2026-13-45' })).toMatchObject({ from: undefined, to: undefined });
+  });
+
+  it('a ticket page’s thread window: a bad `before` is the newest window', () => {
+    for (const value of bad.slice(0, 3)) expect(threadParamsSchema.parse({ before: value }).before).toBeUndefined();
+    // A repeated param: its first value, as firstOfEach reads the lists' params.
+    expect(threadParamsSchema.parse({ before: ['c-1', 'c-2'] }).before).toBe('c-1');
+    expect(threadParamsSchema.parse({ before: ' c-1 ' }).before).toBe('c-1');
+  });
+
+  it('the client lists’ search and cursor', () => {
+    for (const value of ['x'.repeat(501), 'a\u0000b']) expect(cursorParam.parse(value)).toBeUndefined();
+    expect(searchParam.parse('a\u0000b')).toBeUndefined();
+    expect(searchParam.parse(' logo ')).toBe('logo');
+    expect(cursorParam.parse('eyJzIjoi')).toBe('eyJzIjoi');
   });
 });

@@ -13,6 +13,7 @@ import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { one, oneOf, type SearchParams } from '@/components/app-shell/search-params';
 import { ProjectFilters } from '@/components/projects/project-filters';
 import { ProjectList } from '@/components/projects/project-list';
+import { cursorParam } from '@/lib/validation/params';
 import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Projects' };
@@ -23,7 +24,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const statusValue = one(sp.status);
   const status = statusValue && (PROJECT_STATUS_VALUES as readonly string[]).includes(statusValue) ? (statusValue as (typeof PROJECT_STATUS_VALUES)[number]) : undefined;
   const sort = oneOf(sp.sort, PROJECT_SORTS, 'updated');
-  const cursor = one(sp.cursor);
+  // A bad cursor (a NUL byte, too long) reads as the first page.
+  const cursor = cursorParam.parse(one(sp.cursor));
 
   const [page, counts] = await Promise.all([
     listProjects(viewer, { status, sort, cursor }),

@@ -12,6 +12,7 @@ import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { many, one, type SearchParams } from '@/components/app-shell/search-params';
 import { TicketFilters } from '@/components/tickets/ticket-filters';
 import { TicketTable } from '@/components/tickets/ticket-table';
+import { cursorParam, searchParam } from '@/lib/validation/params';
 import { rethrowOutage } from '@/lib/outage';
 
 export const metadata: Metadata = { title: 'Tickets' };
@@ -20,8 +21,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const viewer = await requireUser(['CLIENT']);
   const sp = await searchParams;
   const status = many(sp.status, TICKET_STATUS_VALUES);
-  const q = one(sp.q)?.slice(0, 200);
-  const cursor = one(sp.cursor);
+  // URL params: a bad value (a NUL byte, an overlong cursor) reads as no filter / the first page.
+  const q = searchParam.parse(one(sp.q)?.slice(0, 200));
+  const cursor = cursorParam.parse(one(sp.cursor));
 
   const [page, counts] = await Promise.all([
     listTickets(viewer, { status, search: q, cursor, sort: 'last_reply' }),
