@@ -13,6 +13,7 @@ import { buildCsp, createNonce } from './lib/security/csp';
 import { hstsHeader, isHttpsUrl, referrerPolicyFor } from './lib/security/headers';
 import { refuseForeignOrigin } from './lib/security/origin';
 import { unavailableResponse } from './lib/unavailable-page';
+import { badAddressResponse, undecodablePath } from './lib/bad-address';
 
 // Next 16's middleware: a coarse route gate on the session JWT alone (no database).
 // It never replaces the checks in pages, actions and the data access layer (requireUser), which
@@ -109,6 +110,8 @@ const OWN_OUTAGE_ANSWER = /^\/api\/(health|cron)(\/|$)/;
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export async function proxy(request: NextRequest) {
+  // A path Next.js cannot decode would end in its bare 500 (lib/bad-address.ts).
+  if (undecodablePath(request.nextUrl.pathname)) return badAddressResponse(request);
   // The database is known to be unreachable (lib/db-availability.ts; no query here): a friendly
   // 503 instead of a page or an action failing with a 500. A probe clears it once it is back.
   if (databaseDown() && !OWN_OUTAGE_ANSWER.test(request.nextUrl.pathname)) return unavailableResponse(request);

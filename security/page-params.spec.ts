@@ -1,4 +1,4 @@
-// Bad URL params never fail a page. Every page of the access matrix (security/access/table.ts,
+// Bad URL params and path segments never fail a page. Every page of the access matrix (security/access/table.ts,
 // which must match app/) is requested by a visitor it admits, with each search param the pages
 // read set to values a pasted, truncated or tampered link can hold: too long, a NUL byte, broken
 // percent-encoding, repeated. The answer must be what the page answers anyway (its list with that
@@ -41,7 +41,7 @@ const BAD_VALUES: Record<string, string> = {
 
 type Target = { path: string; who: 'anonymous' | 'clientA' | 'superAdmin' };
 
-test('bad search params never fail a page: no 5xx, no error boundary', async () => {
+test('bad search params and path segments never fail a page: no 5xx, no error boundary', async () => {
   test.setTimeout(600_000);
   const visitors: Record<Target['who'], Visitor> = {
     anonymous: anonymous('page-params'),
@@ -97,6 +97,29 @@ test('bad search params never fail a page: no 5xx, no error boundary', async () 
       for (let job = jobs.shift(); job; job = jobs.shift()) await job();
     }),
   );
+
+  // The dynamic segments themselves: a value that cannot name a row is the page's 404, a broken
+  // percent-escape the proxy's 400 (Next.js's own answer to it is a bare 500).
+  const SEGMENTS: Record<string, number> = {
+    '%00': 404,
+    'a%00b': 404,
+    [`${'x'.repeat(3000)}`]: 404,
+    '%25': 404,
+    '%20': 404,
+    '%E0%A4%A': 400,
+    '%': 400,
+  };
+  for (const row of PAGES.filter((r) => r.route.includes('['))) {
+    const who = preference.find((v) => row.cells[v] === 200) as Target['who'];
+    for (const [segment, expected] of Object.entries(SEGMENTS)) {
+      const url = row.route.replace(/\[[^\]]+\]/, segment);
+      const res = await visitors[who].fetch(url);
+      requests++;
+      if (res.status !== expected) failures.push(`${who} ${url.slice(0, 60)}: ${res.status}, expected ${expected}`);
+    }
+  }
+  const broken = await visitors.clientA.fetch('/tickets/%E0%A4%A');
+  if (!/This address is not valid/.test(broken.text)) failures.push(`/tickets/%E0%A4%A: not the proxy's page: ${broken.text.slice(0, 80)}`);
 
   record({ area: 'Page params', label: 'requests', value: requests, failures: failures.length });
   expect(failures, failures.join('\n')).toEqual([]);

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getProject } from '@/db/queries/projects';
 import { entityTimeline } from '@/db/queries/activity';
 import { ActivityTimeline } from '@/components/collab/activity-timeline';
+import { segmentValue } from '@/lib/route-segment';
 import { NotFoundError } from '@/lib/action-result';
 import { formatCalendarDate, formatDate, formatMoney, PROJECT_STATUS_DESCRIPTIONS } from '@/lib/format';
 import { Button } from '@/components/ui/button';
@@ -27,7 +28,7 @@ type Props = { params: Promise<{ id: string }> };
 const loadProject = cache(async (id: string) => {
   const viewer = await requireUser(['CLIENT']);
   try {
-    const project = await getProject(viewer, id);
+    const project = await getProject(viewer, segmentValue(id));
     const timeline = await entityTimeline(viewer, 'project', project.project.id);
     return { ...project, timeline };
   } catch (err) {

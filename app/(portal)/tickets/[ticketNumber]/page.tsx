@@ -10,6 +10,7 @@ import { ticketActivity } from '@/db/queries/activity';
 import { ActivityTimeline } from '@/components/collab/activity-timeline';
 import { WhoseMove } from '@/components/collab/whose-move';
 import { TicketPriorityBadge } from '@/components/tickets/ticket-priority-badge';
+import { segmentValue } from '@/lib/route-segment';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDateTime, TICKET_STATUS_HINTS } from '@/lib/format';
 import { canComment } from '@/lib/workflows';
@@ -38,7 +39,7 @@ type Props = {
 const loadTicket = cache(async (ticketNumber: string, before: string | undefined) => {
   const viewer = await requireUser(['CLIENT']);
   try {
-    const ticket = await getTicketByNumber(viewer, decodeURIComponent(ticketNumber));
+    const ticket = await getTicketByNumber(viewer, segmentValue(ticketNumber));
     const [thread, activity] = await Promise.all([listThread(viewer, ticket.id, { before }), ticketActivity(viewer, ticket.id)]);
     return { viewer, ticket, thread, timeline: activity.timeline, waiting: activity.waiting };
   } catch (err) {

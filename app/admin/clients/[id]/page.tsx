@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getClient } from '@/db/queries/clients';
 import { listProjects } from '@/db/queries/projects';
 import { listTickets } from '@/db/queries/tickets';
+import { segmentValue } from '@/lib/route-segment';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -26,7 +27,7 @@ type Props = { params: Promise<{ id: string }> };
 const loadClient = cache(async (id: string) => {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   try {
-    return { viewer, client: await getClient(viewer, { userId: decodeURIComponent(id) }) };
+    return { viewer, client: await getClient(viewer, { userId: segmentValue(id) }) };
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     return rethrowOutage(err);

@@ -11,6 +11,7 @@ import { ActivityTimeline } from '@/components/collab/activity-timeline';
 import { WhoseMove } from '@/components/collab/whose-move';
 import { TicketPriorityBadge } from '@/components/tickets/ticket-priority-badge';
 import { TicketStaffControls } from '@/components/tickets/ticket-staff-controls';
+import { segmentValue } from '@/lib/route-segment';
 import { NotFoundError } from '@/lib/action-result';
 import { formatDateTime, TICKET_STATUS_HINTS } from '@/lib/format';
 import { canComment } from '@/lib/workflows';
@@ -39,7 +40,7 @@ type Props = {
 const loadTicket = cache(async (ticketNumber: string, before: string | undefined) => {
   const viewer = await requireUser(['ADMIN', 'SUPER_ADMIN']);
   try {
-    const ticket = await getTicketByNumber(viewer, decodeURIComponent(ticketNumber));
+    const ticket = await getTicketByNumber(viewer, segmentValue(ticketNumber));
     const [thread, activity, assignees] = await Promise.all([
       listThread(viewer, ticket.id, { before }),
       ticketActivity(viewer, ticket.id),
