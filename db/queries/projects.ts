@@ -16,16 +16,8 @@ import {
   type ProjectListParams,
   type ProjectSort,
 } from '@/lib/validation/projects';
-import {
-  decodeCursor,
-  keysetClauses,
-  keyText,
-  listTickets,
-  toPage,
-  type KeysetSort,
-  type Page,
-  type TicketListItem,
-} from './tickets';
+import { listTickets, type TicketListItem } from './tickets';
+import { decodeCursor, keysetClauses, keyText, toPage, type KeysetSort, type Page } from './keyset';
 import { clientIdsMatching, likePattern } from './search';
 import { ACTIONS, logActivity, type ActivityContext } from './activity';
 import { once } from './idempotency';

@@ -8,7 +8,6 @@ import { resetEnvCache } from '@/lib/env';
 import {
   addComment,
   createTicket,
-  decodeCursor,
   getTicketByNumber,
   listComments,
   listThread,
@@ -17,6 +16,7 @@ import {
   ticketProjectChoices,
   ticketStatusCounts,
 } from '@/db/queries/tickets';
+import { decodeCursor } from '@/db/queries/keyset';
 import { createComment, createProject, createTicket as makeTicket, createUser, mailTo, type TestViewer } from '../helpers/factories';
 import { clearOutbox, expectRejectedWithoutWrites, expectRejects, outbox, rowCounts, ticketState } from './helpers';
 
