@@ -11,6 +11,7 @@ import { waitingTimes, type StatusEvent, type WaitingTimes } from '@/lib/waiting
 import { cached } from '@/lib/ttl-cache';
 import { assertSuperAdmin } from './staff';
 import { clientIdsMatching } from './search';
+import { decodeCursor, keysetClauses, keyText, toPage, type KeysetSort, type Page } from './keyset';
 import { DASHBOARD_CACHE_PREFIX, DASHBOARD_CACHE_SECONDS } from './stats';
 
 // The activity log (issue 8): an append-only audit trail written in the SAME transaction as the
@@ -62,6 +63,10 @@ const rowColumns = {
   createdAt: activityLog.createdAt,
 };
 
+/** The log's one order, newest first (the cursor names it, so a cursor of another list is refused). */
+const ACTIVITY_SORT_NAME = 'created';
+const ACTIVITY_SORT: KeysetSort = { key: sql`${activityLog.createdAt}`, dir: 'desc', kind: 'timestamp', id: activityLog.id };
+
 /**
  * Above this many accounts matching the "Actor" search, the list filters by a subquery instead of
  * a list of ids (see listActivity).
@@ -86,11 +91,16 @@ export async function activityListQuery(viewer: ViewerLike, input: unknown) {
     const matching = clientIdsMatching(f.actor);
     const found = await db.execute<{ id: string }>(sql`select id from ${matching} m limit ${ACTOR_IDS_MAX + 1}`);
     const ids = found.rows.map((r) => r.id);
-    if (ids.length === 0) return { f, query: null };
+    if (ids.length === 0) return { f, query: null, cursor: null, backwards: false };
     actorFilter = ids.length > ACTOR_IDS_MAX ? sql`${activityLog.actorId} in ${matching}` : inArray(activityLog.actorId, ids);
   }
+  // Keyset pages, newest first: each page walks idx_activity_log_created_at from its edge, so the
+  // hundredth costs what the first does (an OFFSET read and dropped every entry before it: 1.9 s
+  // for the last page of a million).
+  const cursor = decodeCursor(f.cursor, ACTIVITY_SORT_NAME);
+  const { where: after, orderBy, backwards } = keysetClauses(ACTIVITY_SORT, cursor);
   const query = db
-    .select(rowColumns)
+    .select({ ...rowColumns, sortKey: keyText(ACTIVITY_SORT) })
     .from(activityLog)
     .leftJoin(users, eq(users.id, activityLog.actorId))
     .where(
@@ -102,22 +112,19 @@ export async function activityListQuery(viewer: ViewerLike, input: unknown) {
         f.entityId ? eq(activityLog.entityId, f.entityId) : undefined,
         f.from ? gte(activityLog.createdAt, f.from) : undefined,
         f.to ? lte(activityLog.createdAt, f.to) : undefined,
+        after,
       ),
     )
-    .orderBy(desc(activityLog.createdAt), desc(activityLog.id))
-    .limit(ACTIVITY_PAGE_SIZE + 1)
-    .offset((f.page - 1) * ACTIVITY_PAGE_SIZE);
-  return { f, query };
+    .orderBy(...orderBy)
+    .limit(ACTIVITY_PAGE_SIZE + 1);
+  return { f, query, cursor, backwards };
 }
 
 /** /admin/activity (SUPER_ADMIN): filter by actor, action, entity and time range; 50 a page. */
-export async function listActivity(
-  viewer: ViewerLike,
-  input: unknown = {},
-): Promise<{ items: ActivityRow[]; page: number; hasMore: boolean }> {
-  const { f, query } = await activityListQuery(viewer, input);
-  const rows = query ? await query : [];
-  return { items: rows.slice(0, ACTIVITY_PAGE_SIZE), page: f.page, hasMore: rows.length > ACTIVITY_PAGE_SIZE };
+export async function listActivity(viewer: ViewerLike, input: unknown = {}): Promise<Page<ActivityRow>> {
+  const { query, cursor, backwards } = await activityListQuery(viewer, input);
+  if (!query) return { items: [], nextCursor: null, prevCursor: null };
+  return toPage(await query, ACTIVITY_PAGE_SIZE, ACTIVITY_SORT_NAME, cursor, backwards);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
-import { clientSearchParam, dateParam, optionalIdParam, optionalParam, pageParam } from './params';
+import { clientSearchParam, cursorParam, dateParam, optionalIdParam, optionalParam } from './params';
 import type { NotificationKind, TicketPriority } from '@/db/schema';
 
 // Shared by the collaboration forms and their server actions (issue 8): priority, assignment,
@@ -69,6 +69,7 @@ export const activityFiltersSchema = z.object({
     if (Number.isNaN(d.getTime())) return undefined;
     return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(d.getTime() + 86_400_000 - 1) : d;
   }),
-  page: pageParam,
+  /** Opaque keyset cursor of the previous or next page (db/queries/keyset.ts). */
+  cursor: cursorParam,
 });
 export type ActivityFiltersInput = z.input<typeof activityFiltersSchema>;

@@ -70,7 +70,7 @@ describe('URL params of the other pages (lib/validation/params.ts): a bad value 
   const bad = ['x'.repeat(3000), 'a\u0000b', '\u0000', ['a', 'b']];
 
   it('/admin/activity: every filter, with dates read or dropped', () => {
-    const fields = ['actorId', 'actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
+    const fields = ['actorId', 'actor', 'action', 'entityType', 'entityId', 'from', 'to', 'cursor'] as const;
     for (const field of fields) {
       for (const value of bad) {
         const parsed = activityFiltersSchema.safeParse({ [field]: value, action: field === 'action' ? value : 'auth.sign_in' });
@@ -78,11 +78,11 @@ describe('URL params of the other pages (lib/validation/params.ts): a bad value 
         expect(parsed.data?.[field], field).toBeUndefined();
       }
     }
-    expect(activityFiltersSchema.parse({ actor: '  Harbor ', from: '2026-01-02', to: '2026-01-02', page: '2' })).toMatchObject({
+    expect(activityFiltersSchema.parse({ actor: '  Harbor ', from: '2026-01-02', to: '2026-01-02', cursor: 'eyJzIjoi' })).toMatchObject({
       actor: 'Harbor',
       from: new Date('2026-01-02T00:00:00.000Z'),
       to: new Date('2026-01-02T23:59:59.999Z'),
-      page: 2,
+      cursor: 'eyJzIjoi',
     });
     expect(activityFiltersSchema.parse({ from: 'not a date', to: '2026-13-45' })).toMatchObject({ from: undefined, to: undefined });
   });

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { activityLog } from '@/db/schema';
 import { NotFoundError } from '@/lib/action-result';
 import { ACTIONS_PRESENT, activityActions, activityListQuery, listActivity, logActivity } from '@/db/queries/activity';
+import { encodeCursor } from '@/db/queries/keyset';
 import { planWithoutSeqScans } from '../helpers/db';
 import { createUser, type TestViewer } from '../helpers/factories';
 import { expectRejects } from '../portal/helpers';
@@ -53,7 +54,7 @@ describe('the Actor search', () => {
 
   it('answers an empty page when no account matches, without reading the log', async () => {
     const none = await listActivity(superAdmin, { actor: 'nobody-like-this' });
-    expect(none).toEqual({ items: [], page: 1, hasMore: false });
+    expect(none).toEqual({ items: [], nextCursor: null, prevCursor: null });
     expect((await activityListQuery(superAdmin, { actor: 'nobody-like-this' })).query).toBeNull();
   });
 
@@ -75,6 +76,45 @@ describe('the Actor search', () => {
   });
 });
 
+describe('pages', () => {
+  it('walk the log newest first with keyset cursors, forwards and back, ties in time included', async () => {
+    // 120 entries; every third shares its time with the next, so the id decides their order.
+    for (let n = 0; n < 120; n++) {
+      await logActivity(db, { actorId: rosa.id, action: 'ticket.created', entityType: 'paging', entityId: `p-${n}` });
+    }
+    await db.execute(sql`
+      update activity_log set created_at = timestamptz '2026-03-01' + (substring(entity_id from 3)::int / 2) * interval '1 minute'
+      where entity_type = 'paging'`);
+    const all = (
+      await db.execute<{ entity_id: string }>(sql`select entity_id from activity_log where entity_type = 'paging' order by created_at desc, id desc`)
+    ).rows.map((r) => r.entity_id);
+    expect(all).toHaveLength(120);
+
+    const pages = [await listActivity(superAdmin, { entityType: 'paging' })];
+    while (pages.at(-1)!.nextCursor) pages.push(await listActivity(superAdmin, { entityType: 'paging', cursor: pages.at(-1)!.nextCursor! }));
+    expect(pages.map((p) => p.items.length)).toEqual([50, 50, 20]);
+    expect(pages.flatMap(actions)).toEqual(all);
+    expect(pages[0]!.prevCursor).toBeNull();
+    expect(pages[2]!.nextCursor).toBeNull();
+
+    // Back from the last page, then from the middle one: the same pages again.
+    const back = await listActivity(superAdmin, { entityType: 'paging', cursor: pages[2]!.prevCursor! });
+    expect(actions(back)).toEqual(actions(pages[1]!));
+    const first = await listActivity(superAdmin, { entityType: 'paging', cursor: back.prevCursor! });
+    expect(actions(first)).toEqual(actions(pages[0]!));
+    expect(first.prevCursor).toBeNull();
+    expect(first.nextCursor).not.toBeNull();
+  });
+
+  it('start again from the newest entries for a cursor that is broken or made for another list', async () => {
+    const newest = actions(await listActivity(superAdmin, { entityType: 'paging' }));
+    const foreign = encodeCursor({ s: 'last_reply', k: '2026-03-01T00:10:00.000000Z', id: 'x', d: 'n' });
+    for (const cursor of ['not-a-cursor', foreign, 'x'.repeat(600)]) {
+      expect(actions(await listActivity(superAdmin, { entityType: 'paging', cursor })), cursor.slice(0, 20)).toEqual(newest);
+    }
+  });
+});
+
 describe('the Action choices', () => {
   it('are the actions present in the log, A to Z, each once; SUPER_ADMIN only', async () => {
     const found = await activityActions(superAdmin);
@@ -89,12 +129,23 @@ describe('the Action choices', () => {
 
 describe('plans at the size of a real log', () => {
   it('reads the newest entries from idx_activity_log_created_at, with no sort, on every page', async () => {
-    for (const input of [{}, { page: 3 }, { from: '2026-01-01', to: '2026-02-01' }]) {
+    const edge = { s: 'created', k: '2026-01-01T00:03:00.000000Z', id: 'e', d: 'n' } as const;
+    const older = encodeCursor(edge);
+    for (const input of [{}, { cursor: older }, { from: '2026-01-01', to: '2026-02-01' }]) {
       const { query } = await activityListQuery(superAdmin, input);
       const text = await planWithoutSeqScans(query!);
       expect(text, `${JSON.stringify(input)}\n${text}`).toMatch(/Index Scan Backward using idx_activity_log_created_at/);
       expect(text, `${JSON.stringify(input)}\n${text}`).not.toMatch(/\bSort\b/);
     }
+    // A later page starts at its cursor inside the index (no OFFSET: nothing read and dropped).
+    const { query: later } = await activityListQuery(superAdmin, { cursor: older });
+    expect(later!.toSQL().sql).not.toMatch(/offset/i);
+    expect(await planWithoutSeqScans(later!)).toMatch(/Index Cond: \(ROW\(created_at, id\) < ROW\(/);
+    // "Previous" walks the same index forwards.
+    const { query: newer } = await activityListQuery(superAdmin, { cursor: encodeCursor({ ...edge, d: 'p' }) });
+    const text = await planWithoutSeqScans(newer!);
+    expect(text).toMatch(/Index Scan using idx_activity_log_created_at/);
+    expect(text).not.toMatch(/\bSort\b/);
   });
 
   it('finds the distinct actions by probing idx_activity_log_action, not by reading the log', async () => {

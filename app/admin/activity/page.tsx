@@ -12,6 +12,7 @@ import { firstOfEach, hrefWith } from '@/components/admin/hrefs';
 import { FilterBar, InputFilter, SelectFilter, optionsOf } from '@/components/admin/filter-bar';
 import { CLIENT_SEARCH_MAX, isPrefixClientSearch } from '@/lib/validation/client-search';
 import { ClientSearchNote } from '@/components/admin/client-search';
+import { KeysetPagination } from '@/components/app-shell/keyset-pagination';
 import { rethrowOutage } from '@/lib/outage';
 
 // /admin/activity — SUPER_ADMIN only (an ADMIN is sent to /admin; the query refuses anyone else
@@ -48,7 +49,7 @@ export default async function ActivityPage({ searchParams }: Props) {
             // An exact actor (a link with ?actorId=): the rows say who, and the way back keeps the other filters.
             <>
               Entries by {page.items[0] ? (page.items[0].actorName ?? page.items[0].actorEmail) : 'one account'}, newest first.{' '}
-              <Link href={hrefWith('/admin/activity', current, { actorId: undefined, page: undefined })} className="underline underline-offset-4 hover:text-foreground">
+              <Link href={hrefWith('/admin/activity', current, { actorId: undefined })} className="underline underline-offset-4 hover:text-foreground">
                 Show everyone’s entries
               </Link>
             </>
@@ -116,20 +117,7 @@ export default async function ActivityPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <nav aria-label="Activity pages" className="mt-4 flex justify-between">
-        {page.page > 1 ? (
-          <Link className="text-primary underline-offset-4 hover:underline" href={hrefWith('/admin/activity', current, { page: page.page - 1 })}>
-            Previous page
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.hasMore ? (
-          <Link className="text-primary underline-offset-4 hover:underline" href={hrefWith('/admin/activity', current, { page: page.page + 1 })}>
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPagination pathname="/admin/activity" query={current} nextCursor={page.nextCursor} prevCursor={page.prevCursor} label="Activity pages" />
     </>
   );
 }
