@@ -25,12 +25,14 @@ export function UserMenu(props: UserMenuProps) {
       props={props}
       trigger={
         <Button variant="ghost" size="compact" aria-label={`Account menu for ${name || email}`}>
+          {/* The initials are drawn by CSS, not written as text: the button's visible text is then
+              the name alone, which its accessible name contains (WCAG 2.5.3, label in name), so a
+              voice-control user can say what they see. */}
           <span
             aria-hidden="true"
-            className="flex size-7 items-center justify-center rounded-full bg-muted text-xs font-semibold text-muted-foreground"
-          >
-            {initials(name, email)}
-          </span>
+            data-initials={initials(name, email)}
+            className="flex size-7 items-center justify-center rounded-full bg-muted text-xs font-semibold text-muted-foreground before:content-[attr(data-initials)]"
+          />
           <span className="hidden max-w-40 truncate text-sm sm:inline">{name || email}</span>
         </Button>
       }

@@ -82,7 +82,8 @@ export default async function ActivityPage({ searchParams }: Props) {
       {page.items.length === 0 ? (
         <EmptyState icon={<HistoryIcon />} title="No activity matches" description="Try other filters." />
       ) : (
-        <div className="overflow-x-auto rounded-xl border">
+        // Focusable, so a keyboard user can scroll the wide table sideways on a small screen.
+        <div className="overflow-x-auto rounded-xl border" tabIndex={0} role="region" aria-label="Activity log entries">
           <table className="w-full text-sm">
             <caption className="sr-only">Activity log</caption>
             <thead className="bg-muted/50 text-left">
