@@ -68,10 +68,12 @@ describe('role guards: only a SUPER_ADMIN reaches staff management', () => {
 
 describe('listUsers', () => {
   it('lists staff by default, clients or everyone on request, searches, paginates with a total', async () => {
-    const { viewer: root } = await createUser({ role: 'SUPER_ADMIN', name: 'Root Person' });
+    // Every searched field is spelled out: the factory's default emails and companies end in
+    // random hex, which the two-letter search below ('eb') matched about one run in twenty.
+    const { viewer: root } = await createUser({ role: 'SUPER_ADMIN', name: 'Root Person', email: 'root@agency.example' });
     await createUser({ role: 'ADMIN', name: 'Ada Admin', email: 'ada@agency.example' });
-    await createUser({ role: 'CLIENT', name: 'Carl Client', company: 'Zebra Ltd' });
-    await createUser({ role: 'CLIENT', name: 'Invited One', passwordHash: null });
+    await createUser({ role: 'CLIENT', name: 'Carl Client', email: 'carl@client.example', company: 'Zebra Ltd' });
+    await createUser({ role: 'CLIENT', name: 'Invited One', email: 'invited@client.example', company: 'Quiet Co', passwordHash: null });
 
     const staff = await listUsers(root as Viewer, {});
     expect(staff.total).toBe(2);
