@@ -62,12 +62,17 @@ async function firstRow(page: Page, route: string): Promise<string> {
   return found!;
 }
 
-async function violations(page: Page): Promise<string[]> {
+/** axe's violations on the page, or only inside the elements `within` selects. */
+async function violations(page: Page, within?: string): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
+  const result = await page.evaluate(async (selector) => {
+    type Rule = { id: string; impact: string; nodes: { target: string[] }[] };
+    type Axe = { run: (c: unknown, o: object) => Promise<{ violations: Rule[]; passes: Rule[] }> };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    return axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });
+  }, within);
+  // A check that looked at nothing would pass whatever the popup holds.
+  if (result.passes.length === 0) return [`axe checked nothing${within ? ` in ${within}` : ''}`];
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
@@ -98,4 +103,65 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(found, found.join('\n')).toEqual([]);
     });
   }
+}
+
+/** What a click opens: its trigger, and the popup whose contents axe checks with the page. */
+type Popup = { path: string; trigger: { name: RegExp | string }; popup: 'menu' | 'dialog'; submitEmpty?: boolean };
+const POPUPS: Record<Exclude<Who, 'anonymous'>, { width: number; popups: Popup[] }[]> = {
+  client: [
+    {
+      width: 1280,
+      popups: [
+        { path: '/dashboard', trigger: { name: /^Account menu/ }, popup: 'menu' },
+        { path: '/dashboard', trigger: { name: /^Notifications/ }, popup: 'menu' },
+        { path: '/dashboard', trigger: { name: 'Toggle theme' }, popup: 'menu' },
+      ],
+    },
+    { width: 390, popups: [{ path: '/dashboard', trigger: { name: 'Open menu' }, popup: 'dialog' }] },
+  ],
+  staff: [
+    {
+      width: 1280,
+      popups: [
+        // With the form's error messages showing (submitted empty).
+        { path: '/admin/clients', trigger: { name: 'New client' }, popup: 'dialog', submitEmpty: true },
+        { path: '/admin/users', trigger: { name: 'Invite staff' }, popup: 'dialog', submitEmpty: true },
+        { path: '/admin/clients/[id]', trigger: { name: 'New project' }, popup: 'dialog', submitEmpty: true },
+      ],
+    },
+  ],
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the open menus and dialogs, ${colorScheme}`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const found: string[] = [];
+    for (const who of ['client', 'staff'] as const) {
+      for (const { width, popups } of POPUPS[who]) {
+        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        try {
+          await signIn(page, ACCOUNT[who], DEMO.password);
+          for (const p of popups) {
+            await page.goto(p.path.includes('[') ? await firstRow(page, p.path) : p.path, { waitUntil: 'load' });
+            await page.getByRole('button', { name: p.trigger.name, exact: typeof p.trigger.name === 'string' }).first().click();
+            const popup = page.getByRole(p.popup).first();
+            await expect(popup).toBeVisible();
+            if (p.submitEmpty) {
+              await popup.locator('button[type="submit"]').click();
+              await expect(popup.locator('[aria-invalid="true"]').first()).toBeVisible();
+            }
+            // The popup alone: the page behind it was checked above, and while a modal popup is
+            // open Radix hides the rest of the page from assistive technology on purpose.
+            for (const v of await violations(page, `[role="${p.popup}"]`)) found.push(`${colorScheme} ${width}px ${p.path} ${p.trigger.name} open: ${v}`);
+            await page.keyboard.press('Escape');
+            await expect(popup).toBeHidden();
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  });
 }
