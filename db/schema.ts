@@ -209,6 +209,8 @@ export const ticketComments = pgTable(
     index('idx_ticket_comments_ticket_id').on(t.ticketId),
     index('idx_ticket_comments_user_id').on(t.userId),
     index('idx_ticket_comments_created_at').on(t.createdAt),
+    // A ticket page's window of its thread (listThread): newest first from a keyset edge.
+    index('idx_ticket_comments_ticket_created').on(t.ticketId, t.createdAt, t.id),
   ],
 );
 

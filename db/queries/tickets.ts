@@ -362,10 +362,9 @@ export type ThreadPage = {
 
 /**
  * A ticket joined to the comments the viewer may see, with their authors: the ticket row alone
- * (comment columns null) when it has none, no row at all when it is foreign or missing. `extra`
- * narrows the comments (a keyset window).
+ * (comment columns null) when it has none, no row at all when it is foreign or missing.
  */
-function threadRows(viewer: ViewerLike, ticketId: string, extra?: SQL) {
+function threadRows(viewer: ViewerLike, ticketId: string) {
   return db
     .select({
       ticketId: supportTickets.id,
@@ -386,7 +385,6 @@ function threadRows(viewer: ViewerLike, ticketId: string, extra?: SQL) {
         eq(ticketComments.ticketId, supportTickets.id),
         // A client never receives an internal note, whatever the page.
         isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
-        extra,
       ),
     )
     .leftJoin(users, eq(users.id, ticketComments.userId))
@@ -406,21 +404,64 @@ export async function listThread(
   ticketId: string,
   params: { before?: string | null; limit?: number } = {},
 ): Promise<ThreadPage> {
-  const limit = Math.min(Math.max(params.limit ?? THREAD_PAGE_SIZE, 1), 200);
-  const before = params.before ? String(params.before).slice(0, 100) : null;
-  const rows = await threadRows(
-    viewer,
-    ticketId,
-    before
-      ? sql`(${ticketComments.createdAt}, ${ticketComments.id}) < (select c.created_at, c.id from ${ticketComments} c
-          where c.id = ${before} and c.ticket_id = ${supportTickets.id})`
-      : undefined,
-  )
-    .orderBy(desc(ticketComments.createdAt), desc(ticketComments.id))
-    .limit(limit + 1);
+  const { query, limit } = threadWindowQuery(viewer, ticketId, params);
+  const rows: ThreadRow[] = await query;
   if (rows.length === 0) throw new NotFoundError();
   const comments = toThreadComments(rows.slice(0, limit)).reverse();
   return { comments, earlierCursor: rows.length > limit && comments[0] ? comments[0].id : null };
+}
+
+/** listThread's statement (exported for the plan test): limit + 1 rows, newest first. */
+export function threadWindowQuery(viewer: ViewerLike, ticketId: string, params: { before?: string | null; limit?: number } = {}) {
+  const limit = Math.min(Math.max(params.limit ?? THREAD_PAGE_SIZE, 1), 200);
+  const before = params.before ? String(params.before).slice(0, 100) : null;
+  // The window is a lateral subquery with its own LIMIT: it walks
+  // idx_ticket_comments_ticket_created backwards from its edge and joins the authors of the
+  // window alone. Joined to the ticket first, every comment of the thread was read, joined to
+  // its author and sorted before the window was kept (500 of them on the bench's long thread).
+  const window = db
+    .select({
+      id: ticketComments.id,
+      content: ticketComments.content,
+      sender: ticketComments.sender,
+      createdAt: ticketComments.createdAt,
+      updatedAt: ticketComments.updatedAt,
+      userId: ticketComments.userId,
+      internal: ticketComments.internal,
+    })
+    .from(ticketComments)
+    .where(
+      and(
+        sql`${ticketComments.ticketId} = ${supportTickets.id}`,
+        // A client never receives an internal note, whatever the page.
+        isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
+        before
+          ? sql`(${ticketComments.createdAt}, ${ticketComments.id}) < (select c.created_at, c.id from ${ticketComments} c
+              where c.id = ${before} and c.ticket_id = ${supportTickets.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(ticketComments.createdAt), desc(ticketComments.id))
+    .limit(limit + 1)
+    .as('thread_window');
+  const query = db
+    .select({
+      id: window.id,
+      content: window.content,
+      sender: window.sender,
+      createdAt: window.createdAt,
+      updatedAt: window.updatedAt,
+      authorId: users.id,
+      authorName: users.name,
+      authorRole: users.role,
+      internal: window.internal,
+    })
+    .from(supportTickets)
+    .leftJoinLateral(window, sql`true`)
+    .leftJoin(users, eq(users.id, window.userId))
+    .where(and(eq(supportTickets.id, String(ticketId ?? '')), clientScope(viewer, undefined, supportTickets.clientId)))
+    .orderBy(desc(window.createdAt), desc(window.id));
+  return { query, limit };
 }
 
 type ThreadRow = {

@@ -11,10 +11,15 @@ export async function queryRows<T = Record<string, unknown>>(query: SQL): Promis
 /**
  * EXPLAIN of a statement with sequential scans priced out, as one text: at a test's size the
  * planner would rightly read a whole table, so a plan test asks whether an index *can* serve it.
+ * `ordered`: bitmap scans and sorts priced out too, to ask whether an index can serve its order.
  */
-export async function planWithoutSeqScans(statement: SQLWrapper): Promise<string> {
+export async function planWithoutSeqScans(statement: SQLWrapper, { ordered = false } = {}): Promise<string> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
+    if (ordered) {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      await tx.execute(sql`set local enable_sort = off`);
+    }
     const result = (await tx.execute(sql`explain ${statement.getSQL()}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
     return result.rows.map((r) => r['QUERY PLAN']).join('\n');
   });

@@ -11,12 +11,14 @@ import {
   getTicketByNumber,
   listComments,
   listThread,
+  threadWindowQuery,
   listTickets,
   setTicketStatus,
   ticketProjectChoices,
   ticketStatusCounts,
 } from '@/db/queries/tickets';
 import { decodeCursor } from '@/db/queries/keyset';
+import { planWithoutSeqScans } from '../helpers/db';
 import { createComment, createProject, createTicket as makeTicket, createUser, mailTo, type TestViewer } from '../helpers/factories';
 import { clearOutbox, expectRejectedWithoutWrites, expectRejects, outbox, rowCounts, ticketState } from './helpers';
 
@@ -401,6 +403,25 @@ describe('listThread (the ticket page: one window of the thread)', () => {
     const foreign = await createComment(other.id, clientA.id);
     expect((await listThread(clientA, t.id, { before: foreign.id })).comments).toEqual([]);
     expect((await listThread(clientA, t.id, { before: "x' or 1=1 --" })).comments).toEqual([]);
+  });
+
+  it('reads the window alone from idx_ticket_comments_ticket_created, never the whole thread', async () => {
+    const t = await makeTicket(clientA.id);
+    const c = await createComment(t.id, clientA.id);
+    for (const [viewer, params] of [
+      [clientA, {}],
+      [admin, { before: c.id }],
+    ] as const) {
+      const text = await planWithoutSeqScans(threadWindowQuery(viewer, t.id, params).query, { ordered: true });
+      // The LIMIT sits inside the lateral window, under the join to the authors, and right on
+      // the index walked backwards: no sort of the thread between them.
+      const lines = text.split('\n').map((l) => l.replace(/^[\s>-]+/, ''));
+      const limit = lines.findIndex((l) => l.startsWith('Limit'));
+      expect(limit, text).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Nested Loop')));
+      const scan = lines.findIndex((l) => l.startsWith('Index Scan Backward using idx_ticket_comments_ticket_created'));
+      expect(scan, text).toBeGreaterThan(limit);
+      expect(lines.slice(limit, scan).filter((l) => l.startsWith('Sort')), text).toEqual([]);
+    }
   });
 });
 
