@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { activityLog, projects, supportTickets, users } from '@/db/schema';
 import type { Role, TicketStatus } from '@/db/schema';
