@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
-import { clientSearchParam, cursorParam, dateParam, optionalIdParam, optionalParam } from './params';
+import { clientSearchParam, cursorParam, dateParam, endDateParam, optionalIdParam, optionalParam } from './params';
 import type { NotificationKind, TicketPriority } from '@/db/schema';
 
 // Shared by the collaboration forms and their server actions (issue 8): priority, assignment,
@@ -63,12 +63,7 @@ export const activityFiltersSchema = z.object({
   entityId: optionalIdParam,
   from: dateParam,
   // A date without a time means "to the end of that day".
-  to: optionalParam(40).transform((v) => {
-    if (!v) return undefined;
-    const d = new Date(v);
-    if (Number.isNaN(d.getTime())) return undefined;
-    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(d.getTime() + 86_400_000 - 1) : d;
-  }),
+  to: endDateParam,
   /** Opaque keyset cursor of the previous or next page (db/queries/keyset.ts). */
   cursor: cursorParam,
 });

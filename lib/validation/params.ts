@@ -26,9 +26,17 @@ export const clientSearchParam = optionalParam(CLIENT_SEARCH_MAX);
 export const cursorParam = optionalParam(500, { trim: false });
 /** A page number of an offset-paged list. */
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-/** A date or date-time (anything `new Date()` reads); unreadable → undefined. */
-export const dateParam = optionalParam(40).transform((v) => {
+/** A date or date-time as `new Date()` reads it; blank or unreadable → undefined. */
+function readDate(v: string | undefined): Date | undefined {
   if (!v) return undefined;
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** A date or date-time param: the start of a range. */
+export const dateParam = optionalParam(40).transform(readDate);
+/** The end of a range: a date without a time means the end of that day. */
+export const endDateParam = optionalParam(40).transform((v) => {
+  const d = readDate(v);
+  return d && /^\d{4}-\d{2}-\d{2}$/.test(v!) ? new Date(d.getTime() + 86_400_000 - 1) : d;
 });
