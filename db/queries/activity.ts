@@ -69,7 +69,7 @@ const ACTIVITY_SORT: KeysetSort = { key: sql`${activityLog.createdAt}`, dir: 'de
 
 /**
  * Above this many accounts matching the "Actor" search, the list filters by a subquery instead of
- * a list of ids (see listActivity).
+ * a list of ids (see activityListQuery).
  */
 const ACTOR_IDS_MAX = 1000;
 
@@ -91,7 +91,7 @@ export async function activityListQuery(viewer: ViewerLike, input: unknown) {
     const matching = clientIdsMatching(f.actor);
     const found = await db.execute<{ id: string }>(sql`select id from ${matching} m limit ${ACTOR_IDS_MAX + 1}`);
     const ids = found.rows.map((r) => r.id);
-    if (ids.length === 0) return { f, query: null, cursor: null, backwards: false };
+    if (ids.length === 0) return { query: null, cursor: null, backwards: false };
     actorFilter = ids.length > ACTOR_IDS_MAX ? sql`${activityLog.actorId} in ${matching}` : inArray(activityLog.actorId, ids);
   }
   // Keyset pages, newest first: each page walks idx_activity_log_created_at from its edge, so the
@@ -117,7 +117,7 @@ export async function activityListQuery(viewer: ViewerLike, input: unknown) {
     )
     .orderBy(...orderBy)
     .limit(ACTIVITY_PAGE_SIZE + 1);
-  return { f, query, cursor, backwards };
+  return { query, cursor, backwards };
 }
 
 /** /admin/activity (SUPER_ADMIN): filter by actor, action, entity and time range; 50 a page. */

@@ -22,10 +22,11 @@ export const searchParam = optionalParam(200);
 export const optionalIdParam = optionalParam(200);
 /** The staff "Client" search field (name, email or company; lib/validation/client-search.ts). */
 export const clientSearchParam = optionalParam(CLIENT_SEARCH_MAX);
-/** Opaque keyset cursor of the list queries (db/queries/tickets.ts); a malformed one reads as the first page there. */
+/** Opaque keyset cursor of the list queries (db/queries/keyset.ts); a malformed one reads as the first page there. */
 export const cursorParam = optionalParam(500, { trim: false });
 /** A page number of an offset-paged list. */
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+
 /** A date or date-time as `new Date()` reads it; blank or unreadable → undefined. */
 function readDate(v: string | undefined): Date | undefined {
   if (!v) return undefined;
