@@ -7,7 +7,7 @@ import type { CommentSender, ProjectStatus, TicketStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/session';
 import { isStaff } from '@/lib/auth/roles';
 import { ACTIVE_PROJECT_STATUSES } from '@/lib/workflows';
-import { listTickets, type TicketListItem } from './tickets';
+import { commentsVisibleTo, listTickets, type TicketListItem } from './tickets';
 
 // The client dashboard: two statements, whatever the amount of data.
 //   1. project and ticket counts per status (a UNION ALL of two grouped selects) and the recent
@@ -78,7 +78,7 @@ export async function clientDashboard(
   // most recently active tickets through idx_support_tickets_client_activity and at most `limit`
   // comments of each — never the whole comment history (docs/decisions/008-performance.md).
   // Without a client (staff, every client) the newest comments overall come from the created_at index.
-  const hideInternal = isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false);
+  const hideInternal = commentsVisibleTo(viewer);
   const allComments = () =>
     db
       .select({

@@ -109,12 +109,16 @@ function clientScope(viewer: ViewerLike, clientId: string | undefined, column: P
   return clientId ? eq(column, clientId) : undefined;
 }
 
+/** The comments a viewer may read: a client never receives an internal note, whatever the page. */
+export function commentsVisibleTo(viewer: Pick<Viewer, 'role'>): SQL | undefined {
+  return isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false);
+}
+
 /**
  * Comment count and last sender per ticket, joined laterally (one statement, no query per row).
  * Internal notes never count for a client; the last sender never considers them.
  */
 function commentStats(database: DbOrTx, viewer: ViewerLike) {
-  const staff = isStaff(viewer.role);
   return database
     .select({
       commentCount: sql<number>`count(*)::int`.as('comment_count'),
@@ -123,7 +127,7 @@ function commentStats(database: DbOrTx, viewer: ViewerLike) {
       ),
     })
     .from(ticketComments)
-    .where(and(eq(ticketComments.ticketId, supportTickets.id), staff ? undefined : eq(ticketComments.internal, false)))
+    .where(and(eq(ticketComments.ticketId, supportTickets.id), commentsVisibleTo(viewer)))
     .as('comment_stats');
 }
 
@@ -383,8 +387,7 @@ function threadRows(viewer: ViewerLike, ticketId: string) {
       ticketComments,
       and(
         eq(ticketComments.ticketId, supportTickets.id),
-        // A client never receives an internal note, whatever the page.
-        isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
+        commentsVisibleTo(viewer),
       ),
     )
     .leftJoin(users, eq(users.id, ticketComments.userId))
@@ -433,8 +436,7 @@ export function threadWindowQuery(viewer: ViewerLike, ticketId: string, params: 
     .where(
       and(
         sql`${ticketComments.ticketId} = ${supportTickets.id}`,
-        // A client never receives an internal note, whatever the page.
-        isStaff(viewer.role) ? undefined : eq(ticketComments.internal, false),
+        commentsVisibleTo(viewer),
         before
           ? sql`(${ticketComments.createdAt}, ${ticketComments.id}) < (select c.created_at, c.id from ${ticketComments} c
               where c.id = ${before} and c.ticket_id = ${supportTickets.id})`
