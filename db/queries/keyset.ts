@@ -89,4 +89,3 @@ export function toPage<T extends { id: string; sortKey: string }>(
   });
   return { items, nextCursor, prevCursor };
 }
-

@@ -4,6 +4,7 @@ import type { TicketStatus } from '@/db/schema';
 import { TICKET_PRIORITY_VALUES } from './collab';
 import { idempotencyKeySchema } from './idempotency';
 import { clientSearchSchema } from './client-search';
+import { optionalParam } from './params';
 
 // Shared by the ticket forms and their server actions (client portal and admin).
 
@@ -67,11 +68,12 @@ export const THREAD_PAGE_SIZE = 25;
 
 /** A ticket page's search params: `before` = a comment id (the thread window ends before it). */
 export const threadParamsSchema = z.object({
+  // A repeated param counts once; a bad value (a NUL byte, which PostgreSQL refuses, or too
+  // long) reads as no window, as every list page's params do (lib/validation/params.ts).
   before: z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined)
-    // text(): a NUL byte (which PostgreSQL refuses) reads as no window, like any bad value.
-    .pipe(text().max(100).optional())
+    .transform((v): string | undefined => (Array.isArray(v) ? v[0] : v))
+    .pipe(optionalParam(100))
     .optional()
     .catch(undefined),
 });
