@@ -366,14 +366,24 @@ type RawFigures = {
 
 const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
+/**
+ * The report's tickets: created in the SERVICE_REPORT_DAYS up to `now`. A JS Date holds whole
+ * milliseconds and PostgreSQL microseconds, so `now` stands for its whole millisecond: a ticket
+ * created at 12:00:00.123456 is in a report computed at 12:00:00.123 (with `<= now` it was not,
+ * and a ticket opened just before its client's dashboard loaded was missing from it).
+ */
+function windowTickets(now: Date, scope = sql``) {
+  const at = now.toISOString();
+  return sql`
+      select t.id, t.created_at from support_tickets t
+      where t.created_at >= ${at}::timestamptz - (${SERVICE_REPORT_DAYS}::int * interval '1 day')
+        and t.created_at < ${at}::timestamptz + interval '1 millisecond' ${scope}`;
+}
+
 function figuresSql(clientId: string | undefined, now: Date) {
   const scope = clientId ? sql`and t.client_id = ${clientId}` : sql``;
   return sql`
-    with t as (
-      select t.id, t.created_at from support_tickets t
-      where t.created_at >= ${now.toISOString()}::timestamptz - (${SERVICE_REPORT_DAYS}::int * interval '1 day')
-        and t.created_at <= ${now.toISOString()}::timestamptz ${scope}
-    ),
+    with t as (${windowTickets(now, scope)}),
     -- MATERIALIZED: inlined, each of the two subqueries below ran once per aggregate that reads
     -- its column (twice per ticket); computed once, the agency-wide figures took 430-460 ms
     -- instead of 590-630 ms at the bench's large scale.
@@ -450,11 +460,7 @@ async function computeServiceFigures(clientId: string | undefined, now: Date): P
 
 async function computeStaffFigures(now: Date): Promise<StaffFigures[]> {
   const result = await db.execute<{ user_id: string; name: string | null; email: string; n: number | string; median: number | string | null }>(sql`
-    with t as (
-      select t.id, t.created_at from support_tickets t
-      where t.created_at >= ${now.toISOString()}::timestamptz - (${SERVICE_REPORT_DAYS}::int * interval '1 day')
-        and t.created_at <= ${now.toISOString()}::timestamptz
-    ),
+    with t as (${windowTickets(now)}),
     firsts as (
       -- Each window ticket's first agency reply, looked up per ticket through its comments'
       -- index (a lateral LIMIT 1): the join + DISTINCT ON it replaces hashed every comment of

@@ -175,6 +175,25 @@ describe('the shared dashboard figures', () => {
     expect(await serviceReport(admin)).toMatchObject({ tickets: 2, answered: 1 });
   });
 
+  it('count a ticket created in the very millisecond the report is computed for', async () => {
+    // PostgreSQL keeps microseconds, a JS Date milliseconds: a ticket opened at .123456 and a report
+    // computed at .123 (its client's dashboard, loaded right after) must agree that it is in.
+    const { viewer: admin, user: adminUser } = await createUser({ role: 'ADMIN' });
+    const { user: client, viewer: clientViewer } = await createUser();
+    const t = await createTicket(client.id);
+    await createComment(t.id, adminUser.id, { createdAt: new Date('2026-11-20T12:30:00.000Z') });
+    await db.execute(sql`update support_tickets set created_at = '2026-11-20T12:00:00.123456Z' where id = ${t.id}`);
+
+    const at = new Date('2026-11-20T12:00:00.123Z');
+    expect(await serviceReport(clientViewer, {}, at)).toMatchObject({ tickets: 1 });
+    expect(await serviceReport(admin, {}, new Date('2026-11-20T13:00:00.000Z'))).toMatchObject({ tickets: 1, answered: 1 });
+    expect((await staffServiceReport(admin, at)).map((s) => s.userId)).toEqual([adminUser.id]);
+    // The window still ends at its moment: a millisecond earlier, the ticket is not in it yet.
+    const before = new Date('2026-11-20T12:00:00.122Z');
+    expect(await serviceReport(clientViewer, {}, before)).toMatchObject({ tickets: 0 });
+    expect(await staffServiceReport(admin, before)).toEqual([]);
+  });
+
   it('refuses a client even when the figures are cached', async () => {
     const { viewer: admin } = await createUser({ role: 'ADMIN' });
     const { viewer: client, user: clientUser } = await createUser();
